@@ -1,0 +1,51 @@
+/**
+ * `@senvar/secrets`: typed access to configuration (SSM Parameter Store) and
+ * secrets (Secrets Manager). This entry loads no CLI or codegen code, and no
+ * AWS client until one is first used.
+ *
+ * @example
+ * ```ts
+ * import { Secret, Parameter, getAll } from "@senvar/secrets";
+ *
+ * const dbPassword = new Secret("dbPassword");
+ * const featureFlag = new Parameter("featureFlag");
+ * const values = await getAll({ dbPassword, featureFlag });
+ * ```
+ * @packageDocumentation
+ */
+export { SenvarVariable } from "./runtime/variable.js";
+export { Secret, type RotationPrompt } from "./runtime/secret.js";
+export { Parameter } from "./runtime/parameter.js";
+export { defineSecret, defineParameter } from "./runtime/define.js";
+export { getAll, type Values } from "./runtime/getAll.js";
+export {
+  SenvarError,
+  NotFoundError,
+  NotSetError,
+  ValidationError,
+  ConfigError,
+  AccessDeniedError,
+  ConflictError,
+  ThrottledError,
+  AwsRequestError,
+  RedactedAwsError,
+  type ErrorDetails,
+} from "./runtime/errors.js";
+export { PLACEHOLDER_VALUE, SSM_VALUE_LIMIT, SECRET_VALUE_LIMIT } from "./runtime/values.js";
+export { resetClients } from "./providers/clients.js";
+export type {
+  AwsCredentials,
+  AwsOptions,
+  Backend,
+  CredentialsOption,
+  DeleteOptions,
+  DeleteResult,
+  ParameterOptions,
+  ParameterTier,
+  ParameterVersion,
+  RotationResult,
+  SecretOptions,
+  SecretVersion,
+  VariableKind,
+  VariableOptions,
+} from "./runtime/types.js";

@@ -1,0 +1,127 @@
+import { AwsCallFailure } from "../providers/clients.js";
+import { deleteParameter, getParameter, putParameter, ssmClient } from "../providers/ssm.js";
+import { ValidationError } from "./errors.js";
+import type { DeleteResult, ParameterOptions, ParameterTier, ParameterVersion, VariableOptions } from "./types.js";
+import { assertValidParameterValue, PLACEHOLDER_VALUE } from "./values.js";
+import { EXPLICIT_FULL_NAME, SenvarVariable } from "./variable.js";
+
+/** Shown by the type checker when someone calls `rotate` on a Parameter. */
+type ParametersCannotBeRotated = "Parameters cannot be rotated: declare a Secret instead";
+
+/**
+ * A configuration value in SSM Parameter Store: a `String`, or a
+ * `SecureString` encrypted with `alias/aws/ssm` when `encrypted` is true.
+ *
+ * @example
+ * ```ts
+ * import { Parameter } from "@senvar/secrets";
+ *
+ * const featureFlag = new Parameter("featureFlag", { app: "billing", stage: "prod" });
+ * await featureFlag.set("enabled");
+ * ```
+ */
+export class Parameter extends SenvarVariable {
+  readonly kind = "parameter" as const;
+  readonly backend = "ssm" as const;
+  /** True for a SecureString. */
+  readonly encrypted: boolean;
+  /** The SSM tier to write with; undefined leaves it to SSM (Standard). */
+  readonly tier: ParameterTier | undefined;
+
+  /**
+   * @param name The key, without app and stage: `"featureFlag"`.
+   * @param options `encrypted`, `tier`, `app`/`stage` overrides and AWS settings.
+   * @example
+   * ```ts
+   * const webhookUrl = new Parameter("webhookUrl", { encrypted: true });
+   * ```
+   */
+  constructor(name: string, options: ParameterOptions = {}) {
+    const { encrypted, tier, ...rest } = options;
+    super(name, rest);
+    this.encrypted = encrypted === true;
+    this.tier = tier;
+  }
+
+  /**
+   * Wraps a parameter whose full name already exists, exactly as given. Needs no SST env.
+   * @example
+   * ```ts
+   * const flag = Parameter.fromName("billing-prod-featureFlag");
+   * ```
+   */
+  static fromName(fullName: string, options: VariableOptions & { encrypted?: boolean; tier?: ParameterTier } = {}): Parameter {
+    return new Parameter(fullName, { ...options, [EXPLICIT_FULL_NAME]: fullName } as ParameterOptions);
+  }
+
+  /**
+   * Resolves the current value, decrypted if it is a SecureString.
+   * @throws NotFoundError when it does not exist; NotSetError when it is still the Pulumi placeholder.
+   * @example
+   * ```ts
+   * const flag = await featureFlag.get();
+   * ```
+   */
+  async get(): Promise<string> {
+    const fullName = this.fullName;
+    return this.guard([], async () => {
+      const handle = await ssmClient(this.awsOptions);
+      const stored = await getParameter(handle, fullName);
+      if (stored.value === PLACEHOLDER_VALUE) throw this.notSet(handle.region);
+      return stored.value;
+    });
+  }
+
+  /**
+   * Creates the parameter (tagged `app` and `stage`) or overwrites it.
+   * Resolves to the new SSM version number.
+   * @example
+   * ```ts
+   * const { version } = await featureFlag.set("enabled");
+   * ```
+   */
+  async set(value: string): Promise<ParameterVersion> {
+    const fullName = this.fullName;
+    assertValidParameterValue(value, this.tier, fullName);
+    return this.guard([value], async () => {
+      const handle = await ssmClient(this.awsOptions);
+      const input = { name: fullName, value, encrypted: this.encrypted, tier: this.tier, tags: this.tags };
+      let written: { version: number; tier: string | undefined };
+      try {
+        written = await putParameter(handle, { ...input, overwrite: false });
+      } catch (error) {
+        if (!(error instanceof AwsCallFailure && error.code === "ParameterAlreadyExists")) throw error;
+        written = await putParameter(handle, { ...input, overwrite: true });
+      }
+      return { kind: "parameter", name: fullName, version: written.version, tier: written.tier };
+    });
+  }
+
+  /**
+   * Parameters are configuration, not secrets: they cannot be rotated. The
+   * call does not type-check, and throws if forced.
+   * @deprecated Declare a {@link Secret} to rotate a value.
+   */
+  rotate(this: ParametersCannotBeRotated, ..._args: unknown[]): never {
+    const self = this as unknown as Parameter;
+    throw new ValidationError(`Parameter ${self.name} cannot be rotated: only Secrets (Secrets Manager) support rotation`, {
+      variable: self.name,
+      hint: `declare it as new Secret("${self.name}") to rotate it`,
+    });
+  }
+
+  /**
+   * Deletes the parameter. SSM has no recovery window: it is gone at once.
+   * @example
+   * ```ts
+   * await featureFlag.delete();
+   * ```
+   */
+  async delete(): Promise<DeleteResult> {
+    const fullName = this.fullName;
+    return this.guard([], async () => {
+      await deleteParameter(await ssmClient(this.awsOptions), fullName);
+      return { name: fullName, deletionDate: undefined, permanent: true };
+    });
+  }
+}

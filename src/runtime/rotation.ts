@@ -1,0 +1,103 @@
+import { randomUUID } from "node:crypto";
+import { AwsCallFailure } from "../providers/clients.js";
+import {
+  AWSCURRENT,
+  AWSPENDING,
+  createSecret,
+  describeSecret,
+  putSecretValue,
+  secretsManagerClient,
+  updateSecretVersionStage,
+  versionWithStage,
+} from "../providers/secretsManager.js";
+import { ConflictError } from "./errors.js";
+import type { RotationResult } from "./types.js";
+
+type SecretsHandle = Awaited<ReturnType<typeof secretsManagerClient>>;
+
+/** What the rotation read before computing the new value. */
+export type RotationBase =
+  /** The secret does not exist yet. */
+  | { state: "missing" }
+  /** The secret exists with no AWSCURRENT version (a placeholder). */
+  | { state: "empty" }
+  /** AWSCURRENT was on this version. */
+  | { state: "current"; versionId: string };
+
+/**
+ * Writes a rotated value as a compare-and-swap on AWSCURRENT, so that two
+ * rotators racing from the same version can never both win.
+ *
+ * 1. The new value goes in as AWSPENDING (it is not current yet).
+ * 2. UpdateSecretVersionStage moves AWSCURRENT to it with `RemoveFromVersionId`
+ *    set to the version that was read; AWS refuses the move if AWSCURRENT has
+ *    moved since, and otherwise makes the old version AWSPREVIOUS.
+ * 3. AWSPENDING is removed again, win or lose, so no stray label is left.
+ *
+ * A stage move rather than a token derived from the read version, because a
+ * rollback can move AWSCURRENT back to an old version, after which a derived
+ * token would collide with the version written the first time round.
+ *
+ * @throws ConflictError when another writer moved AWSCURRENT first.
+ */
+export async function commitRotation(
+  handle: SecretsHandle,
+  input: { fullName: string; base: RotationBase; value: string; tags: Record<string, string> },
+): Promise<RotationResult> {
+  const { fullName, base, value } = input;
+  const token = randomUUID();
+
+  if (base.state === "missing") {
+    try {
+      const created = await createSecret(handle, { name: fullName, value, tags: input.tags, token });
+      return { kind: "secret", name: fullName, versionId: created.versionId, arn: created.arn, previousVersionId: undefined };
+    } catch (error) {
+      if (error instanceof AwsCallFailure && error.code === "ResourceExistsException") throw lostRace(fullName, handle.region);
+      throw error;
+    }
+  }
+
+  const pending = await putSecretValue(handle, { secretId: fullName, value, token, stages: [AWSPENDING] });
+  try {
+    if (pending.stages.includes(AWSCURRENT)) {
+      // The first version of a placeholder: AWS made it current by itself.
+      return { kind: "secret", name: fullName, versionId: pending.versionId, arn: pending.arn, previousVersionId: undefined };
+    }
+    const previous = base.state === "current" ? base.versionId : undefined;
+    try {
+      await updateSecretVersionStage(handle, { secretId: fullName, stage: AWSCURRENT, moveTo: pending.versionId, ...(previous ? { removeFrom: previous } : {}) });
+    } catch (error) {
+      if (await currentMovedFrom(handle, fullName, previous)) throw lostRace(fullName, handle.region);
+      throw error;
+    }
+    return { kind: "secret", name: fullName, versionId: pending.versionId, arn: pending.arn, previousVersionId: previous };
+  } finally {
+    await removePendingLabel(handle, fullName, pending.versionId);
+  }
+}
+
+/** True when AWSCURRENT is no longer where the rotation read it. */
+async function currentMovedFrom(handle: SecretsHandle, fullName: string, previous: string | undefined): Promise<boolean> {
+  try {
+    return versionWithStage(await describeSecret(handle, fullName), AWSCURRENT) !== previous;
+  } catch {
+    return false;
+  }
+}
+
+/** Best effort: another rotator may already have moved AWSPENDING to its own version. */
+async function removePendingLabel(handle: SecretsHandle, fullName: string, versionId: string): Promise<void> {
+  try {
+    await updateSecretVersionStage(handle, { secretId: fullName, stage: AWSPENDING, removeFrom: versionId });
+  } catch {
+    // The label is on another racer's version, which that racer removes itself.
+  }
+}
+
+function lostRace(fullName: string, region: string): ConflictError {
+  return new ConflictError(`Secret ${fullName} (region ${region}) changed concurrently while it was being rotated; this rotation's value was discarded`, {
+    variable: fullName,
+    region,
+    hint: "retry the rotation: it will start from the new current value",
+  });
+}

@@ -1,0 +1,91 @@
+/** Where a variable is stored. */
+export type Backend = "ssm" | "secretsmanager";
+
+/** What a variable is: a `Secret` (Secrets Manager) or a `Parameter` (SSM). */
+export type VariableKind = "secret" | "parameter";
+
+/** Static AWS credentials, the same shape as the AWS SDK's `AwsCredentialIdentity`. */
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}
+
+/** Static credentials, or a provider such as `fromIni()` from `@aws-sdk/credential-providers`. */
+export type CredentialsOption = AwsCredentials | (() => Promise<AwsCredentials>);
+
+/** How to reach AWS. Variables with equal settings share one client. */
+export interface AwsOptions {
+  /** AWS region; defaults to the SDK's own resolution (AWS_REGION, profile). */
+  region?: string;
+  /** A profile from `~/.aws/config`; defaults to AWS_PROFILE. */
+  profile?: string;
+  /** Credentials, or a provider of them; defaults to the SDK's default chain. */
+  credentials?: CredentialsOption;
+  /** A custom endpoint. Must be https, unless the host is loopback (local testing). */
+  endpoint?: string;
+}
+
+/** Options shared by `new Secret(…)` and `new Parameter(…)`. */
+export interface VariableOptions extends AwsOptions {
+  /** The app part of the name; defaults to `process.env.SST_APP`. */
+  app?: string;
+  /** The stage part of the name; defaults to `process.env.SST_STAGE`. */
+  stage?: string;
+}
+
+/** The SSM tiers. Advanced allows 8 KB values and can never go back to Standard. */
+export type ParameterTier = "Standard" | "Advanced" | "Intelligent-Tiering";
+
+/** Options for `new Parameter(…)`. */
+export interface ParameterOptions extends VariableOptions {
+  /** Store as a SecureString, encrypted with the AWS-managed key `alias/aws/ssm`. */
+  encrypted?: boolean;
+  /** The SSM tier; values over 4 KB need `"Advanced"`. */
+  tier?: ParameterTier;
+}
+
+/** Options for `new Secret(…)`. */
+export type SecretOptions = VariableOptions;
+
+/** What `Parameter.set` resolves to. */
+export interface ParameterVersion {
+  kind: "parameter";
+  name: string;
+  /** The SSM version number of the value just written. */
+  version: number;
+  tier: string | undefined;
+}
+
+/** What `Secret.set` and `Secret.rotate` resolve to. */
+export interface SecretVersion {
+  kind: "secret";
+  name: string;
+  /** The Secrets Manager VersionId of the value just written. */
+  versionId: string;
+  arn: string;
+}
+
+/** What `Secret.rotate` resolves to: the new version, and the one it replaced. */
+export interface RotationResult extends SecretVersion {
+  /** The version that is now AWSPREVIOUS, or undefined if there was none. */
+  previousVersionId: string | undefined;
+}
+
+/** Options for `delete()`. */
+export interface DeleteOptions {
+  /** Secret only: delete at once, with no recovery window. */
+  permanent?: boolean;
+  /** Secret only: days (7–30, default 30) during which `secrets restore` can undo the deletion. */
+  recoveryWindowDays?: number;
+}
+
+/** What `delete()` resolves to. */
+export interface DeleteResult {
+  name: string;
+  /** For a Secret scheduled for deletion: when it will be removed. */
+  deletionDate: Date | undefined;
+  /** True when the variable is gone at once (a Parameter, or `permanent: true`). */
+  permanent: boolean;
+}

@@ -1,0 +1,149 @@
+// A loopback HTTP proxy in front of moto. It counts requests by X-Amz-Target,
+// adds latency, and injects faults for the next N matching requests.
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+
+/** A fault the proxy answers with instead of forwarding. */
+export type Fault =
+  /** 400 ThrottlingException, which the SDK retries. */
+  | "throttle"
+  /** 500 InternalServiceError, which the SDK retries. */
+  | "server-error"
+  /** Resets the TCP connection without an answer. */
+  | "reset"
+  /** 400 ValidationException that quotes the request's Value / SecretString back, as AWS does. */
+  | "echo-validation"
+  /** 400 AccessDeniedException naming the action, which the SDK does not retry. */
+  | "access-denied";
+
+export interface FaultRule {
+  /** Substring of the X-Amz-Target header, e.g. "GetSecretValue"; omitted matches every request. */
+  target?: string;
+  fault: Fault;
+  /** How many matching requests get the fault (default 1). */
+  times?: number;
+}
+
+export interface RecordedRequest {
+  target: string;
+  at: number;
+  body: string;
+}
+
+export interface FaultProxy {
+  url: string;
+  requests: RecordedRequest[];
+  /** Requests whose X-Amz-Target contains `target` (all when omitted). */
+  count(target?: string): number;
+  /** Adds a fault for the next `times` matching requests. */
+  inject(rule: FaultRule): void;
+  /** Milliseconds to wait before forwarding each request. */
+  latencyMs: number;
+  /** Peak number of requests in flight at once, since the last reset. */
+  peakConcurrency: number;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const AWS_JSON = "application/x-amz-json-1.1";
+
+function awsError(res: ServerResponse, status: number, type: string, message: string): void {
+  const body = JSON.stringify({ __type: type, message });
+  res.writeHead(status, { "content-type": AWS_JSON, "content-length": Buffer.byteLength(body), "x-amzn-requestid": "fault-proxy" });
+  res.end(body);
+}
+
+/** The value a request carries, as AWS would quote it back. */
+function quotedValue(body: string): string {
+  try {
+    const parsed = JSON.parse(body) as { Value?: string; SecretString?: string };
+    return parsed.Value ?? parsed.SecretString ?? "";
+  } catch {
+    return "";
+  }
+}
+
+function actionOf(target: string): string {
+  const [service, operation] = target.split(".");
+  return `${service === "AmazonSSM" ? "ssm" : "secretsmanager"}:${operation ?? "Unknown"}`;
+}
+
+/** Starts a proxy on a free loopback port that forwards to `upstream` (moto). */
+export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
+  const target = new URL(upstream);
+  const rules: Required<FaultRule>[] = [];
+  let inFlight = 0;
+
+  const proxy: FaultProxy = {
+    url: "",
+    requests: [],
+    latencyMs: 0,
+    peakConcurrency: 0,
+    count: (t) => proxy.requests.filter((r) => (t === undefined ? true : r.target.includes(t))).length,
+    inject: (rule) => rules.push({ target: rule.target ?? "", fault: rule.fault, times: rule.times ?? 1 }),
+    reset: () => {
+      proxy.requests.length = 0;
+      rules.length = 0;
+      proxy.latencyMs = 0;
+      proxy.peakConcurrency = 0;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", async () => {
+      const body = Buffer.concat(chunks);
+      const amzTarget = String(req.headers["x-amz-target"] ?? "");
+      proxy.requests.push({ target: amzTarget, at: Date.now(), body: body.toString("utf8") });
+      inFlight++;
+      proxy.peakConcurrency = Math.max(proxy.peakConcurrency, inFlight);
+      const done = () => void inFlight--;
+      res.once("close", done);
+      if (proxy.latencyMs > 0) await new Promise((r) => setTimeout(r, proxy.latencyMs));
+
+      const rule = rules.find((r) => r.times > 0 && amzTarget.includes(r.target));
+      if (rule) {
+        rule.times--;
+        switch (rule.fault) {
+          case "throttle":
+            return awsError(res, 400, "ThrottlingException", "Rate exceeded");
+          case "server-error":
+            return awsError(res, 500, "InternalServiceError", "An internal error occurred");
+          case "access-denied":
+            return awsError(res, 400, "AccessDeniedException", `User: arn:aws:iam::123456789012:user/test is not authorized to perform: ${actionOf(amzTarget)} on resource: *`);
+          case "echo-validation":
+            return awsError(res, 400, "ValidationException", `1 validation error detected: Value '${quotedValue(body.toString("utf8"))}' at 'value' failed to satisfy constraint: Member must satisfy regular expression pattern`);
+          case "reset":
+            req.socket.resetAndDestroy();
+            return;
+        }
+      }
+
+      const upstreamReq = httpRequest(
+        { hostname: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
+        (upstreamRes) => {
+          res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
+          upstreamRes.pipe(res);
+        },
+      );
+      upstreamReq.on("error", (error) => awsError(res, 502, "ProxyError", error.message));
+      upstreamReq.end(body);
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  proxy.url = `http://127.0.0.1:${port}`;
+  const close = proxy.close;
+  proxy.close = () => {
+    for (const socket of sockets) socket.destroy();
+    return close();
+  };
+  return proxy;
+}
