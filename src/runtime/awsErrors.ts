@@ -90,7 +90,7 @@ export function toSenvarError(error: unknown, context: FailureContext): unknown 
   if (NOT_FOUND.has(code)) {
     return new NotFoundError(`${capitalize(where)} was not found`, { ...withCause, hint: `create it with: secrets set ${names[0]}` });
   }
-  if (/marked for deletion|scheduled for deletion/i.test(original.message ?? "")) {
+  if (/marked (for )?delet|scheduled for deletion/i.test(original.message ?? "")) {
     return new NotFoundError(`${capitalize(where)} is scheduled for deletion`, { ...withCause, hint: `undo the deletion with: secrets restore ${names[0]}` });
   }
   if (ACCESS_DENIED.has(code) || (original.$metadata?.httpStatusCode === 403 && !BAD_CREDENTIALS.has(code))) {

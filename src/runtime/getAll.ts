@@ -6,6 +6,7 @@ import {
   describeSecret,
   getSecretValue,
   secretsManagerClient,
+  type StoredSecretValue,
 } from "../providers/secretsManager.js";
 import { GET_PARAMETERS_BATCH, getParameters, ssmClient } from "../providers/ssm.js";
 import { toSenvarError } from "./awsErrors.js";
@@ -16,6 +17,8 @@ import type { SenvarVariable } from "./variable.js";
 
 /** The values of `T`, under the same keys (or positions, for a tuple). */
 export type Values<T> = { -readonly [K in keyof T]: string };
+
+type SecretsHandle = Awaited<ReturnType<typeof secretsManagerClient>>;
 
 /** Variables of one backend that share a client, and so one batch. */
 interface Group {
@@ -91,7 +94,15 @@ async function loadSecrets(options: AwsOptions, names: string[], found: Map<stri
   const read: string[] = [];
   try {
     const handle = await secretsManagerClient(options);
-    const result = await batchGetSecretValue(handle, names);
+    let result: Awaited<ReturnType<typeof batchGetSecretValue>>;
+    try {
+      result = await batchGetSecretValue(handle, names);
+    } catch (error) {
+      // AWS reports a secret without a value in `Errors`; moto fails the whole
+      // call instead. Fall back to one read per secret, in parallel.
+      if (!(error instanceof AwsCallFailure && error.code === "ResourceNotFoundException")) throw error;
+      result = await readOneByOne(handle, names);
+    }
     const stale: string[] = [];
     for (const secret of result.values) {
       // AWS always answers with AWSCURRENT; moto, after a stage move, answers
@@ -116,8 +127,24 @@ async function loadSecrets(options: AwsOptions, names: string[], found: Map<stri
   }
 }
 
+async function readOneByOne(handle: SecretsHandle, names: string[]): Promise<Awaited<ReturnType<typeof batchGetSecretValue>>> {
+  const values: StoredSecretValue[] = [];
+  const errors: { secretId: string; code: string }[] = [];
+  await Promise.all(
+    names.map(async (name) => {
+      try {
+        values.push(await getSecretValue(handle, name));
+      } catch (error) {
+        if (!(error instanceof AwsCallFailure && error.code === "ResourceNotFoundException")) throw error;
+        errors.push({ secretId: name, code: error.code });
+      }
+    }),
+  );
+  return { values, errors };
+}
+
 /** A secret that BatchGetSecretValue could not find may exist without a value. */
-async function whyMissing(handle: Awaited<ReturnType<typeof secretsManagerClient>>, name: string): Promise<Missing["reason"]> {
+async function whyMissing(handle: SecretsHandle, name: string): Promise<Missing["reason"]> {
   try {
     const description = await describeSecret(handle, name);
     return description.deletedDate ? "scheduled for deletion" : "not set";
