@@ -49,3 +49,5 @@ export type {
   VariableKind,
   VariableOptions,
 } from "./runtime/types.js";
+export { listVariables, type ListedVariable, type ListOptions } from "./runtime/list.js";
+export type { StoredType, VariableMetadata, VersionedValue } from "./runtime/types.js";

@@ -1,11 +1,127 @@
 #!/usr/bin/env node
-// Placeholder entry; the CLI issue wires the commands here.
+// The `secrets` CLI: this file only wires sade. Each command lives in
+// ./commands/<name>.ts and is imported when it runs, so `get`, `set` and
+// `list` never load the codegen or Pulumi modules.
 import { readFileSync } from "node:fs";
+import sade from "sade";
+import { processUi } from "./_ui.js";
+import type { CommandEnv } from "./command.js";
+import { resolveContext, type CommonFlags } from "./config.js";
+import { UsageError } from "./errors.js";
+import { STDIN_ARG } from "./input.js";
+import { main, type Program } from "./run.js";
 
-const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-const args = process.argv.slice(2);
-if (args.includes("--version") || args.includes("-v")) {
-  process.stdout.write(`${pkg.version}\n`);
-} else {
-  process.stdout.write("secrets: commands arrive with the CLI; try --version\n");
+const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+
+type Flags = CommonFlags & { _: string[] } & Record<string, unknown>;
+
+/**
+ * Wraps a lazily imported command: checks for stray arguments, restores a
+ * literal "-" where the command does not read stdin, and builds its context.
+ */
+function command(load: () => Promise<(...args: never[]) => Promise<void>>, options: { stdinArg?: number } = {}) {
+  return async (...args: unknown[]) => {
+    const flags = args[args.length - 1] as Flags;
+    if (flags._.length > 0) throw new UsageError(`unexpected argument${flags._.length > 1 ? "s" : ""}: ${flags._.join(" ")}`, "run the command with --help");
+    const positional = args.slice(0, -1).map((arg, i) => (arg === STDIN_ARG && i !== options.stdinArg ? "-" : arg));
+    const env: CommandEnv = { ui: processUi(), context: resolveContext(flags) };
+    const run = await load();
+    await (run as (...a: unknown[]) => Promise<void>)(...positional, flags, env);
+  };
 }
+
+const program = sade("secrets")
+  .version(version)
+  .describe("Typed secrets (Secrets Manager) and configuration (SSM Parameter Store) for AWS apps.")
+  .option("--app", "App name; defaults to SST_APP, then the project config")
+  .option("--stage", "Stage name; defaults to SST_STAGE, then the project config")
+  .option("--region", "AWS region; defaults to AWS_REGION / AWS_DEFAULT_REGION, then the project config")
+  .option("--profile", "AWS profile; defaults to AWS_PROFILE, then the project config")
+  .option("--debug", "Show stack traces and the AWS SDK's own warnings", false);
+
+program
+  .command("get <name>")
+  .describe("Print a value to stdout, byte-exact (a newline is added only on a terminal).")
+  .option("--secret", "Read from Secrets Manager", false)
+  .option("--parameter", "Read from SSM Parameter Store", false)
+  .option("--json", "Print {name, type, value, version}", false)
+  .example("get dbPassword --app billing --stage prod")
+  .example("get billing-prod-dbPassword --json")
+  .action(command(async () => (await import("./commands/get.js")).get));
+
+program
+  .command("set <name> [value]")
+  .describe("Create or update a value. Give it as an argument, - for stdin, or leave it out to be asked (hidden) on a terminal or to read stdin otherwise.")
+  .option("--secret", "Store in Secrets Manager", false)
+  .option("--parameter", "Store in SSM Parameter Store (the default for new names)", false)
+  .option("--encrypted", "Store in SSM as a SecureString (alias/aws/ssm)", false)
+  .option("--tier", "SSM tier: Standard (4 KB), Advanced (8 KB) or Intelligent-Tiering")
+  .option("--yes", "Store a secret-looking name in SSM without asking", false)
+  .option("--json", "Print {name, backend, type, version}", false)
+  .example("set dbPassword --secret            # asks for the value, hidden")
+  .example("set featureFlag enabled")
+  .example("set tlsKey --secret - < key.pem")
+  .action(command(async () => (await import("./commands/set.js")).set, { stdinArg: 1 }));
+
+program
+  .command("define <name>")
+  .describe("Declare a variable in the project's definitions file (secrets/variables.ts by default), then run codegen. Stores nothing in AWS.")
+  .option("--secret", "Declare a Secret (Secrets Manager)", false)
+  .option("--encrypted", "Declare an encrypted Parameter (SecureString)", false)
+  .option("--file", "The definitions file (default from the config, else secrets/variables.ts)")
+  .example("define dbPassword --secret")
+  .example("define featureFlag")
+  .action(command(async () => (await import("./commands/define.js")).define));
+
+program
+  .command("rotate <name>")
+  .describe("Rotate a secret: a new value from a hidden prompt (or stdin), or --auto with the project's rotation handler.")
+  .option("--auto", "Use the handler in secrets/rotation/ (index.ts rotationHandlers, <fullName>.ts or <name>.ts)", false)
+  .option("--secret", "Treat the name as a secret even if it is not stored yet", false)
+  .option("--json", "Print {name, versionId, previousVersionId, arn, source}", false)
+  .example("rotate apiKey --auto")
+  .example("rotate apiKey < new-key.txt")
+  .action(command(async () => (await import("./commands/rotate.js")).rotate));
+
+program
+  .command("delete <name>")
+  .describe("Delete a variable. Asks for confirmation on a terminal; without one, --force is required.")
+  .option("--force", "Delete without asking", false)
+  .option("--permanent", "Secrets: no recovery window", false)
+  .option("--recovery-window", "Secrets: days (7-30) during which secrets restore can undo it; default 30")
+  .option("--secret", "Delete from Secrets Manager", false)
+  .option("--parameter", "Delete from SSM Parameter Store", false)
+  .option("--json", "Print the result as JSON", false)
+  .example("delete oldToken --force")
+  .example("delete oldToken --force --permanent")
+  .action(command(async () => (await import("./commands/delete.js")).remove));
+
+program
+  .command("list [prefix]")
+  .describe("List variables in both backends (never values). Defaults to the app-stage prefix.")
+  .option("--json", "Print an array of {name, type, lastChanged, tags}", false)
+  .example("list --app billing --stage prod")
+  .example("list billing- --json")
+  .action(command(async () => (await import("./commands/list.js")).list));
+
+program
+  .command("codegen")
+  .describe("Scan the project for declarations and write the typed registry and rotation stubs.")
+  .option("--check", "Write nothing; exit 1 if any generated file is stale (for CI)", false)
+  .option("--watch", "Regenerate on change", false)
+  .option("--root", "Project root to scan (default: the project root)")
+  .example("codegen")
+  .example("codegen --check")
+  .action(command(async () => (await import("./commands/codegen.js")).codegen));
+
+program
+  .command("pulumi:generate")
+  .describe("Write infra/secrets/{variables,resources}.ts: Pulumi placeholders for every declaration.")
+  .option("--out", "Output folder (default infra/secrets)")
+  .option("--check", "Write nothing; exit 1 if the files are stale", false)
+  .option("--root", "Project root to scan (default: the project root)")
+  .example("pulumi:generate")
+  .example("pulumi:generate --out infra/secrets")
+  .action(command(async () => (await import("./commands/pulumiGenerate.js")).pulumiGenerate));
+
+process.exitCode = await main(program as unknown as Program, process.argv);

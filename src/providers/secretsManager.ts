@@ -182,3 +182,53 @@ export async function batchGetSecretValue(
     errors: (out.Errors ?? []).map((e) => ({ secretId: e.SecretId ?? "", code: e.ErrorCode ?? "UnknownError" })),
   };
 }
+
+/** One entry of ListSecrets: metadata only. */
+export interface ListedSecret {
+  name: string;
+  arn: string;
+  lastChangedDate: Date | undefined;
+  deletedDate: Date | undefined;
+  tags: Record<string, string>;
+  versionStages: Record<string, string[]>;
+}
+
+/**
+ * ListSecrets filtered by name prefix, following every page. AWS's name
+ * filter is a case-insensitive prefix match, so the result is narrowed to the
+ * exact, case-sensitive prefix here.
+ */
+export async function listSecrets(handle: SecretsHandle, prefix: string, options: { includeDeleted?: boolean } = {}): Promise<ListedSecret[]> {
+  const { ListSecretsCommand } = await loadSdk();
+  const found: ListedSecret[] = [];
+  let nextToken: string | undefined;
+  do {
+    const out = await send<{
+      SecretList?: { Name?: string; ARN?: string; LastChangedDate?: Date; DeletedDate?: Date; Tags?: { Key?: string; Value?: string }[]; SecretVersionsToStages?: Record<string, string[]> }[];
+      NextToken?: string;
+    }>(
+      handle,
+      new ListSecretsCommand({
+        ...(prefix ? { Filters: [{ Key: "name", Values: [prefix] }] } : {}),
+        MaxResults: 100,
+        ...(options.includeDeleted ? { IncludePlannedDeletion: true } : {}),
+        ...(nextToken ? { NextToken: nextToken } : {}),
+      }),
+      "secretsmanager:ListSecrets",
+    );
+    for (const s of out.SecretList ?? []) {
+      const name = s.Name ?? "";
+      if (!name.startsWith(prefix)) continue;
+      found.push({
+        name,
+        arn: s.ARN ?? "",
+        lastChangedDate: s.LastChangedDate,
+        deletedDate: s.DeletedDate,
+        tags: Object.fromEntries((s.Tags ?? []).map((t) => [t.Key ?? "", t.Value ?? ""])),
+        versionStages: s.SecretVersionsToStages ?? {},
+      });
+    }
+    nextToken = out.NextToken;
+  } while (nextToken);
+  return found;
+}

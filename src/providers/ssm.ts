@@ -91,3 +91,49 @@ export async function deleteParameter(handle: SsmHandle, name: string): Promise<
   const { DeleteParameterCommand } = await loadSdk();
   await send(handle, new DeleteParameterCommand({ Name: name }), "ssm:DeleteParameter");
 }
+
+/** A parameter's metadata from DescribeParameters: never the value. */
+export interface ParameterDescription {
+  name: string;
+  type: string;
+  version: number;
+  tier: string | undefined;
+  lastModified: Date | undefined;
+}
+
+/**
+ * DescribeParameters with a name filter (or none), following every page.
+ * `match` is "Equals" for one name or "BeginsWith" for a prefix.
+ */
+export async function describeParameters(handle: SsmHandle, filter: { match: "Equals" | "BeginsWith"; value: string } | undefined): Promise<ParameterDescription[]> {
+  const { DescribeParametersCommand } = await loadSdk();
+  const found: ParameterDescription[] = [];
+  let nextToken: string | undefined;
+  do {
+    const out = await send<{ Parameters?: { Name?: string; Type?: string; Version?: number; Tier?: string; LastModifiedDate?: Date }[]; NextToken?: string }>(
+      handle,
+      new DescribeParametersCommand({
+        ...(filter ? { ParameterFilters: [{ Key: "Name", Option: filter.match, Values: [filter.value] }] } : {}),
+        MaxResults: 50,
+        ...(nextToken ? { NextToken: nextToken } : {}),
+      }),
+      "ssm:DescribeParameters",
+    );
+    for (const p of out.Parameters ?? []) {
+      found.push({ name: p.Name ?? "", type: p.Type ?? "String", version: p.Version ?? 0, tier: p.Tier, lastModified: p.LastModifiedDate });
+    }
+    nextToken = out.NextToken;
+  } while (nextToken);
+  return found;
+}
+
+/** ListTagsForResource for one parameter. */
+export async function listParameterTags(handle: SsmHandle, name: string): Promise<Record<string, string>> {
+  const { ListTagsForResourceCommand } = await loadSdk();
+  const out = await send<{ TagList?: { Key?: string; Value?: string }[] }>(
+    handle,
+    new ListTagsForResourceCommand({ ResourceType: "Parameter", ResourceId: name }),
+    "ssm:ListTagsForResource",
+  );
+  return Object.fromEntries((out.TagList ?? []).map((t) => [t.Key ?? "", t.Value ?? ""]));
+}

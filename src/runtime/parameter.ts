@@ -1,7 +1,7 @@
 import { AwsCallFailure } from "../providers/clients.js";
-import { deleteParameter, getParameter, putParameter, ssmClient } from "../providers/ssm.js";
+import { deleteParameter, describeParameters, getParameter, putParameter, ssmClient } from "../providers/ssm.js";
 import { ValidationError } from "./errors.js";
-import type { DeleteResult, ParameterOptions, ParameterTier, ParameterVersion, VariableOptions } from "./types.js";
+import type { DeleteResult, ParameterOptions, ParameterTier, ParameterVersion, VariableMetadata, VariableOptions, VersionedValue } from "./types.js";
 import { assertValidParameterValue, PLACEHOLDER_VALUE } from "./values.js";
 import { EXPLICIT_FULL_NAME, SenvarVariable } from "./variable.js";
 
@@ -63,12 +63,48 @@ export class Parameter extends SenvarVariable {
    * ```
    */
   async get(): Promise<string> {
+    return (await this.getWithVersion()).value;
+  }
+
+  /**
+   * Like {@link Parameter.get}, with the SSM version number the value was read from.
+   * @example
+   * ```ts
+   * const { value, version } = await featureFlag.getWithVersion();
+   * ```
+   */
+  async getWithVersion(): Promise<VersionedValue & { version: number }> {
     const fullName = this.fullName;
     return this.guard([], async () => {
       const handle = await ssmClient(this.awsOptions);
       const stored = await getParameter(handle, fullName);
       if (stored.value === PLACEHOLDER_VALUE) throw this.notSet(handle.region);
-      return stored.value;
+      return { value: stored.value, version: stored.version };
+    });
+  }
+
+  /**
+   * What is stored, without reading the value: undefined when the parameter does not exist.
+   * @example
+   * ```ts
+   * const meta = await featureFlag.metadata(); // { type: "parameter", version: 3, ... }
+   * ```
+   */
+  async metadata(): Promise<VariableMetadata | undefined> {
+    const fullName = this.fullName;
+    return this.guard([], async () => {
+      const handle = await ssmClient(this.awsOptions);
+      const [found] = await describeParameters(handle, { match: "Equals", value: fullName });
+      if (!found) return undefined;
+      return {
+        fullName,
+        kind: "parameter",
+        type: found.type === "SecureString" ? "secure parameter" : "parameter",
+        version: found.version,
+        lastChanged: found.lastModified,
+        hasValue: true,
+        deletedDate: undefined,
+      };
     });
   }
 

@@ -13,7 +13,7 @@ import {
 } from "../providers/secretsManager.js";
 import { NotFoundError, ValidationError } from "./errors.js";
 import { commitRotation, type RotationBase } from "./rotation.js";
-import type { DeleteOptions, DeleteResult, RotationResult, SecretOptions, SecretVersion, VariableOptions } from "./types.js";
+import type { DeleteOptions, DeleteResult, RotationResult, SecretOptions, SecretVersion, VariableMetadata, VariableOptions, VersionedValue } from "./types.js";
 import { assertValidSecretValue } from "./values.js";
 import { EXPLICIT_FULL_NAME, SenvarVariable } from "./variable.js";
 
@@ -76,6 +76,17 @@ export class Secret extends SenvarVariable {
    * ```
    */
   async get(): Promise<string> {
+    return (await this.getWithVersion()).value;
+  }
+
+  /**
+   * Like {@link Secret.get}, with the VersionId the value was read from.
+   * @example
+   * ```ts
+   * const { value, version } = await dbPassword.getWithVersion();
+   * ```
+   */
+  async getWithVersion(): Promise<VersionedValue & { version: string }> {
     const fullName = this.fullName;
     return this.guard([], async () => {
       const handle = await secretsManagerClient(this.awsOptions);
@@ -84,9 +95,40 @@ export class Secret extends SenvarVariable {
         if (stored.value === undefined) {
           throw new ValidationError(`Secret ${fullName} (region ${handle.region}) holds SecretBinary, not a string`, { variable: fullName, region: handle.region });
         }
-        return stored.value;
+        return { value: stored.value, version: stored.versionId };
       } catch (error) {
         if (isNotFound(error)) throw await this.#missingOrNotSet(handle);
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * What is stored, without reading the value: undefined when the secret does not exist.
+   * @example
+   * ```ts
+   * const meta = await dbPassword.metadata();
+   * if (meta && !meta.hasValue) console.log("placeholder: run secrets set");
+   * ```
+   */
+  async metadata(): Promise<VariableMetadata | undefined> {
+    const fullName = this.fullName;
+    return this.guard([], async () => {
+      const handle = await secretsManagerClient(this.awsOptions);
+      try {
+        const description = await describeSecret(handle, fullName);
+        const current = versionWithStage(description, AWSCURRENT);
+        return {
+          fullName,
+          kind: "secret",
+          type: "secret",
+          version: current,
+          lastChanged: description.lastChangedDate,
+          hasValue: current !== undefined,
+          deletedDate: description.deletedDate,
+        };
+      } catch (error) {
+        if (isNotFound(error)) return undefined;
         throw error;
       }
     });

@@ -89,3 +89,27 @@ export interface DeleteResult {
   /** True when the variable is gone at once (a Parameter, or `permanent: true`). */
   permanent: boolean;
 }
+
+/** How a stored variable is shown: `secret`, `parameter` (String) or `secure parameter` (SecureString). */
+export type StoredType = "secret" | "parameter" | "secure parameter";
+
+/** What is stored for a variable, without its value. */
+export interface VariableMetadata {
+  fullName: string;
+  kind: VariableKind;
+  type: StoredType;
+  /** SSM version number, or the Secrets Manager VersionId holding AWSCURRENT. */
+  version: number | string | undefined;
+  lastChanged: Date | undefined;
+  /** Secret only: false for a placeholder with no version. Parameter: true (a placeholder needs a read to tell). */
+  hasValue: boolean;
+  /** Secret only: set when a deletion is scheduled. */
+  deletedDate: Date | undefined;
+}
+
+/** A value with the version it was read from. */
+export interface VersionedValue {
+  value: string;
+  /** SSM version number, or Secrets Manager VersionId. */
+  version: number | string;
+}

@@ -1,7 +1,7 @@
 import { toSenvarError } from "./awsErrors.js";
 import { NotFoundError, NotSetError } from "./errors.js";
 import { appStageFrom, composeFullName, validateFullName } from "./naming.js";
-import type { AwsOptions, Backend, DeleteOptions, DeleteResult, ParameterVersion, SecretVersion, VariableKind, VariableOptions } from "./types.js";
+import type { AwsOptions, Backend, DeleteOptions, DeleteResult, ParameterVersion, SecretVersion, VariableKind, VariableMetadata, VariableOptions, VersionedValue } from "./types.js";
 
 /** Set by `fromName`: the full name to use as given, instead of composing one. */
 export const EXPLICIT_FULL_NAME: unique symbol = Symbol("senvar.explicitFullName");
@@ -115,6 +115,12 @@ export abstract class SenvarVariable {
    * @throws NotFoundError if the variable does not exist; NotSetError if it is a placeholder.
    */
   abstract get(): Promise<string>;
+
+  /** Resolves the current value with the version it was read from. */
+  abstract getWithVersion(): Promise<VersionedValue>;
+
+  /** What is stored, without the value; undefined when nothing is stored. */
+  abstract metadata(): Promise<VariableMetadata | undefined>;
 
   /** Creates or overwrites the variable, and resolves to the new version. */
   abstract set(value: string): Promise<ParameterVersion | SecretVersion>;

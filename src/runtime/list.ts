@@ -1,0 +1,79 @@
+import { listSecrets, secretsManagerClient } from "../providers/secretsManager.js";
+import { describeParameters, listParameterTags, ssmClient } from "../providers/ssm.js";
+import { toSenvarError } from "./awsErrors.js";
+import type { AwsOptions, StoredType, VariableKind } from "./types.js";
+
+/** One stored variable, as `listVariables` reports it: never a value. */
+export interface ListedVariable {
+  fullName: string;
+  kind: VariableKind;
+  type: StoredType;
+  lastChanged: Date | undefined;
+  tags: Record<string, string>;
+  /** Secret only: set when a deletion is scheduled. */
+  deletedDate: Date | undefined;
+}
+
+/** Options for {@link listVariables}. */
+export interface ListOptions extends AwsOptions {
+  /** Only names that start with this (case-sensitive). Empty lists everything. */
+  prefix?: string;
+  /** Fetch SSM tags too (one ListTagsForResource per parameter). Default true. */
+  tags?: boolean;
+  /** Which backends to list. Default both. */
+  backends?: readonly ("ssm" | "secretsmanager")[];
+}
+
+/** SSM tags cost one call per parameter; this many run at once. */
+const TAG_CONCURRENCY = 8;
+
+/**
+ * Lists stored variables from both backends, merged and sorted by name, using
+ * DescribeParameters and ListSecrets (every page). It never reads a value.
+ *
+ * @example
+ * ```ts
+ * const variables = await listVariables({ prefix: "billing-prod-" });
+ * for (const v of variables) console.log(v.fullName, v.type);
+ * ```
+ */
+export async function listVariables(options: ListOptions = {}): Promise<ListedVariable[]> {
+  const { prefix = "", tags = true, backends = ["ssm", "secretsmanager"], ...aws } = options;
+  const subject = [prefix ? `${prefix}*` : "*"];
+  const parts = await Promise.all([
+    backends.includes("ssm") ? listParameters(aws, prefix, tags).catch((e: unknown) => Promise.reject(toSenvarError(e, { variables: subject, label: "parameter", values: [] }))) : [],
+    backends.includes("secretsmanager") ? listStoredSecrets(aws, prefix).catch((e: unknown) => Promise.reject(toSenvarError(e, { variables: subject, label: "secret", values: [] }))) : [],
+  ]);
+  return parts.flat().sort((a, b) => (a.fullName < b.fullName ? -1 : a.fullName > b.fullName ? 1 : a.kind.localeCompare(b.kind)));
+}
+
+async function listParameters(aws: AwsOptions, prefix: string, withTags: boolean): Promise<ListedVariable[]> {
+  const handle = await ssmClient(aws);
+  const described = await describeParameters(handle, prefix ? { match: "BeginsWith", value: prefix } : undefined);
+  const matching = described.filter((p) => p.name.startsWith(prefix));
+  const tagsByName = new Map<string, Record<string, string>>();
+  if (withTags) {
+    let next = 0;
+    const worker = async () => {
+      while (next < matching.length) {
+        const parameter = matching[next++]!;
+        tagsByName.set(parameter.name, await listParameterTags(handle, parameter.name));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(TAG_CONCURRENCY, matching.length) }, worker));
+  }
+  return matching.map((p) => ({
+    fullName: p.name,
+    kind: "parameter",
+    type: p.type === "SecureString" ? "secure parameter" : "parameter",
+    lastChanged: p.lastModified,
+    tags: tagsByName.get(p.name) ?? {},
+    deletedDate: undefined,
+  }));
+}
+
+async function listStoredSecrets(aws: AwsOptions, prefix: string): Promise<ListedVariable[]> {
+  const handle = await secretsManagerClient(aws);
+  const secrets = await listSecrets(handle, prefix);
+  return secrets.map((s) => ({ fullName: s.name, kind: "secret", type: "secret", lastChanged: s.lastChangedDate, tags: s.tags, deletedDate: s.deletedDate }));
+}
