@@ -37,16 +37,17 @@ export class UsageError extends CliError {
 }
 
 /**
- * The user cancelled a prompt (Ctrl-C) or declined a confirmation; nothing was written.
+ * The user cancelled a prompt with Ctrl-C (exit 130) or answered no to a
+ * confirmation (exit 1); either way nothing was written.
  *
  * @example
  * ```ts
- * if (!confirmed) throw new CancelledError("nothing was deleted");
+ * if (!confirmed) throw new CancelledError("nothing was deleted", "declined");
  * ```
  */
 export class CancelledError extends CliError {
   override name = "CancelledError";
-  constructor(message = "cancelled; nothing was written") {
-    super(message, undefined, EXIT.cancelled);
+  constructor(message = "cancelled; nothing was written", how: "interrupted" | "declined" = "interrupted") {
+    super(message, undefined, how === "interrupted" ? EXIT.cancelled : EXIT.error);
   }
 }

@@ -210,7 +210,7 @@ export async function listSecrets(handle: SecretsHandle, prefix: string, options
       handle,
       new ListSecretsCommand({
         ...(prefix ? { Filters: [{ Key: "name", Values: [prefix] }] } : {}),
-        MaxResults: 100,
+        MaxResults: 50,
         ...(options.includeDeleted ? { IncludePlannedDeletion: true } : {}),
         ...(nextToken ? { NextToken: nextToken } : {}),
       }),

@@ -41,7 +41,7 @@ export async function remove(name: string, flags: DeleteFlags, { ui, context }: 
   if (!flags.force) {
     if (!ui.interactive) throw new CliError(`refusing to delete ${target.fullName} without confirmation`, "pass --force to delete without a terminal");
     ui.err(`Deleting ${variable.kind} ${target.fullName} from ${backendLabel(variable.kind, variable.encrypted)}: ${what}.\n`);
-    if (!(await ui.confirm(`Delete ${target.fullName}?`))) throw new CancelledError("nothing was deleted");
+    if (!(await ui.confirm(`Delete ${target.fullName}?`))) throw new CancelledError("not confirmed; nothing was deleted", "declined");
   }
 
   const result = await variable.delete(variable.kind === "secret" ? { permanent: flags.permanent === true, ...(recoveryWindowDays ? { recoveryWindowDays } : {}) } : {});

@@ -33,7 +33,7 @@ export async function set(name: string, value: string | undefined, flags: SetFla
       throw new CliError(`refusing to store ${target.fullName} in SSM: the name looks like a secret`, "use --secret to store it in Secrets Manager, or --yes to store it in SSM anyway");
     }
     ui.warn(warning);
-    if (!(await ui.confirm("Store it in SSM Parameter Store anyway?"))) throw new CancelledError("not stored; use --secret to store it in Secrets Manager");
+    if (!(await ui.confirm("Store it in SSM Parameter Store anyway?"))) throw new CancelledError("not confirmed; nothing was stored (use --secret for Secrets Manager)", "declined");
   }
 
   const text = await readValue(value, ui, `Value for ${target.fullName}`);
