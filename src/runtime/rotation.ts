@@ -25,8 +25,9 @@ export type RotationBase =
   | { state: "current"; versionId: string };
 
 /**
- * Writes a rotated value as a compare-and-swap on AWSCURRENT, so that two
- * rotators racing from the same version can never both win.
+ * The one write path for secret values (set, rotate, rotateInteractive): a
+ * compare-and-swap on AWSCURRENT, so that two writers racing from the same
+ * version can never both win.
  *
  * 1. The new value goes in as AWSPENDING (it is not current yet).
  * 2. UpdateSecretVersionStage moves AWSCURRENT to it with `RemoveFromVersionId`
@@ -36,11 +37,14 @@ export type RotationBase =
  *
  * A stage move rather than a token derived from the read version, because a
  * rollback can move AWSCURRENT back to an old version, after which a derived
- * token would collide with the version written the first time round.
+ * token would collide with the version written the first time round. Plain
+ * PutSecretValue is avoided too: after a stage move, moto (unlike AWS) leaves
+ * AWSCURRENT on two versions when the next PutSecretValue relies on the
+ * default labels.
  *
  * @throws ConflictError when another writer moved AWSCURRENT first.
  */
-export async function commitRotation(
+export async function commitVersion(
   handle: SecretsHandle,
   input: { fullName: string; base: RotationBase; value: string; tags: Record<string, string> },
 ): Promise<RotationResult> {

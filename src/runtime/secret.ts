@@ -1,23 +1,23 @@
-import { randomUUID } from "node:crypto";
 import { AwsCallFailure } from "../providers/clients.js";
 import {
   AWSCURRENT,
-  createSecret,
   deleteSecret,
   describeSecret,
   getSecretValue,
-  putSecretValue,
   restoreSecret,
   secretsManagerClient,
   versionWithStage,
 } from "../providers/secretsManager.js";
-import { NotFoundError, ValidationError } from "./errors.js";
-import { commitRotation, type RotationBase } from "./rotation.js";
+import { ConflictError, NotFoundError, ValidationError } from "./errors.js";
+import { commitVersion, type RotationBase } from "./rotation.js";
 import type { DeleteOptions, DeleteResult, RotationResult, SecretOptions, SecretVersion, VariableMetadata, VariableOptions, VersionedValue } from "./types.js";
 import { assertValidSecretValue } from "./values.js";
 import { EXPLICIT_FULL_NAME, SenvarVariable } from "./variable.js";
 
 type SecretsHandle = Awaited<ReturnType<typeof secretsManagerClient>>;
+
+/** How often a set starts again when concurrent writers keep moving AWSCURRENT first. */
+const MAX_SET_ATTEMPTS = 5;
 
 /** What {@link Secret.rotateInteractive} tells the function that asks for the new value. */
 export interface RotationPrompt {
@@ -147,26 +147,19 @@ export class Secret extends SenvarVariable {
     assertValidSecretValue(value, fullName);
     return this.guard([value], async () => {
       const handle = await secretsManagerClient(this.awsOptions);
-      const written = await this.#write(handle, fullName, value);
-      return { kind: "secret", name: fullName, versionId: written.versionId, arn: written.arn };
-    });
-  }
-
-  async #write(handle: SecretsHandle, fullName: string, value: string): Promise<{ versionId: string; arn: string }> {
-    try {
-      return await putSecretValue(handle, { secretId: fullName, value, token: randomUUID() });
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-    }
-    try {
-      return await createSecret(handle, { name: fullName, value, tags: this.tags, token: randomUUID() });
-    } catch (error) {
-      // Another writer created it in between: ours becomes the next version.
-      if (error instanceof AwsCallFailure && error.code === "ResourceExistsException") {
-        return putSecretValue(handle, { secretId: fullName, value, token: randomUUID() });
+      // A set is a blind write, but it goes through the same stage move as a
+      // rotation, so that AWSCURRENT only ever moves one way. When another
+      // writer moves it first, the set simply starts again from there.
+      for (let attempt = 1; ; attempt++) {
+        const base = await this.#describeCurrent(handle, fullName);
+        try {
+          const written = await commitVersion(handle, { fullName, base, value, tags: this.tags });
+          return { kind: "secret", name: fullName, versionId: written.versionId, arn: written.arn };
+        } catch (error) {
+          if (!(error instanceof ConflictError) || attempt >= MAX_SET_ATTEMPTS) throw error;
+        }
       }
-      throw error;
-    }
+    });
   }
 
   /**
@@ -191,7 +184,7 @@ export class Secret extends SenvarVariable {
       const next = await fn(value);
       assertValidSecretValue(next, fullName);
       seen.push(next);
-      return commitRotation(handle, { fullName, base, value: next, tags: this.tags });
+      return commitVersion(handle, { fullName, base, value: next, tags: this.tags });
     });
   }
 
@@ -212,7 +205,7 @@ export class Secret extends SenvarVariable {
       const next = await ask({ fullName, hasCurrentValue: base.state === "current" });
       assertValidSecretValue(next, fullName);
       seen.push(next);
-      return commitRotation(handle, { fullName, base, value: next, tags: this.tags });
+      return commitVersion(handle, { fullName, base, value: next, tags: this.tags });
     });
   }
 
