@@ -1,4 +1,4 @@
-import { AccessDeniedError, Parameter, Secret, type ParameterTier, type VariableMetadata } from "../index.js";
+import { AccessDeniedError, NotFoundError, NotSetError, Parameter, Secret, type ParameterTier, type VariableMetadata, type VersionedValue } from "../index.js";
 import { awsOptionsOf, type Context } from "./config.js";
 import { CliError, UsageError } from "./errors.js";
 
@@ -66,6 +66,15 @@ export async function whereStored(name: ReturnType<typeof resolveName>, context:
   return { secret: usable(secret), parameter: usable(parameter) };
 }
 
+/** The backend the declaration or the flags ask for; a clash between them is a usage error. */
+function chosenKind(fullName: string, flags: BackendFlags, declared: Declared | undefined): "secret" | "parameter" | undefined {
+  const flagged = kindFromFlags(flags);
+  if (declared && flagged && declared.kind !== flagged) {
+    throw new UsageError(`${fullName} is declared as a ${declared.kind} in ${declared.source}, but --${flagged} was given`, "drop the flag, or change the declaration and run secrets codegen");
+  }
+  return declared?.kind ?? flagged;
+}
+
 function kindFromFlags(flags: BackendFlags): "secret" | "parameter" | undefined {
   if (flags.secret && flags.parameter) throw new UsageError("--secret and --parameter cannot be combined");
   if (flags.secret && flags.encrypted) throw new UsageError("--encrypted is for parameters; secrets are always encrypted");
@@ -84,11 +93,7 @@ const BACKEND_NAME = { secret: "Secrets Manager", parameter: "SSM Parameter Stor
  */
 export async function resolveTarget(input: string, context: Context, flags: BackendFlags, mode: "read" | "write", declared?: Declared): Promise<Target> {
   const name = resolveName(input, context);
-  const flagged = kindFromFlags(flags);
-  if (declared && flagged && declared.kind !== flagged) {
-    throw new UsageError(`${name.fullName} is declared as a ${declared.kind} in ${declared.source}, but --${flagged} was given`, "drop the flag, or change the declaration and run secrets codegen");
-  }
-  const chosen = declared?.kind ?? flagged;
+  const chosen = chosenKind(name.fullName, flags, declared);
   let encrypted = flags.encrypted === true || declared?.encrypted === true;
 
   if (chosen && mode === "read") {
@@ -117,4 +122,35 @@ export async function resolveTarget(input: string, context: Context, flags: Back
     throw new CliError(`${name.fullName} was not found in Secrets Manager or SSM Parameter Store${region}`, `create it with: secrets set ${name.fullName}${flags.secret ? " --secret" : ""}`);
   }
   return { ...name, variable: variableFor("parameter", name, context, { encrypted, tier: flags.tier }), stored: undefined, chosenBy: "default" };
+}
+
+/**
+ * Reads a value for `get`. With a declaration or a flag, from that backend
+ * only; otherwise from both at once, so that finding the backend costs no
+ * extra round trip. A value found in both backends is an error.
+ */
+export async function readFromBackend(input: string, context: Context, flags: BackendFlags, declared?: Declared): Promise<{ target: Target; read: VersionedValue }> {
+  const name = resolveName(input, context);
+  const chosen = chosenKind(name.fullName, flags, declared);
+  if (chosen) {
+    const variable = variableFor(chosen, name, context, { encrypted: declared?.encrypted === true });
+    return { target: { ...name, variable, stored: undefined, chosenBy: declared ? "manifest" : "flag" }, read: await variable.getWithVersion() };
+  }
+  const candidates = [variableFor("secret", name, context), variableFor("parameter", name, context)] as const;
+  const reads = await Promise.allSettled(candidates.map((v) => v.getWithVersion()));
+  const found = reads.flatMap((r, i) => (r.status === "fulfilled" ? [{ variable: candidates[i]!, read: r.value }] : []));
+  if (found.length === 2) throw new CliError(`${name.fullName} exists in both Secrets Manager and SSM Parameter Store`, "pass --secret or --parameter to say which one you mean");
+  if (found.length === 1) {
+    const [{ variable, read }] = found as [{ variable: Secret | Parameter; read: VersionedValue }];
+    return { target: { ...name, variable, stored: undefined, chosenBy: "stored" }, read };
+  }
+  const failures = reads.map((r) => (r as PromiseRejectedResult).reason as unknown);
+  // Prefer the most telling failure: not set, then anything unexpected, then not found.
+  const notSet = failures.find((f) => f instanceof NotSetError);
+  if (notSet) throw notSet;
+  const unexpected = failures.find((f) => !(f instanceof NotFoundError) && !(f instanceof AccessDeniedError));
+  if (unexpected) throw unexpected;
+  if (failures.every((f) => f instanceof AccessDeniedError)) throw failures[0];
+  const region = context.region ? ` (region ${context.region})` : "";
+  throw new CliError(`${name.fullName} was not found in Secrets Manager or SSM Parameter Store${region}`, `create it with: secrets set ${name.fullName}`);
 }

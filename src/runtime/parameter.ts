@@ -79,7 +79,7 @@ export class Parameter extends SenvarVariable {
       const handle = await ssmClient(this.awsOptions);
       const stored = await getParameter(handle, fullName);
       if (stored.value === PLACEHOLDER_VALUE) throw this.notSet(handle.region);
-      return { value: stored.value, version: stored.version };
+      return { value: stored.value, version: stored.version, type: stored.type === "SecureString" ? "secure parameter" : "parameter" };
     });
   }
 

@@ -95,7 +95,7 @@ export class Secret extends SenvarVariable {
         if (stored.value === undefined) {
           throw new ValidationError(`Secret ${fullName} (region ${handle.region}) holds SecretBinary, not a string`, { variable: fullName, region: handle.region });
         }
-        return { value: stored.value, version: stored.versionId };
+        return { value: stored.value, version: stored.versionId, type: "secret" };
       } catch (error) {
         if (isNotFound(error)) throw await this.#missingOrNotSet(handle);
         throw error;

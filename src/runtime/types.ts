@@ -110,6 +110,8 @@ export interface VariableMetadata {
 /** A value with the version it was read from. */
 export interface VersionedValue {
   value: string;
+  /** How it is stored: `secret`, `parameter` or `secure parameter`. */
+  type: StoredType;
   /** SSM version number, or Secrets Manager VersionId. */
   version: number | string;
 }
