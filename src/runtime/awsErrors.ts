@@ -116,7 +116,7 @@ export function toSenvarError(error: unknown, context: FailureContext): unknown 
     return new ConfigError(`AWS rejected the credentials used for ${where} (${code})`, { ...withCause, hint: "check AWS_PROFILE / AWS_ACCESS_KEY_ID, or refresh an expired session" });
   }
   if (NETWORK.has(original.code ?? "") || NETWORK.has(code) || code === "TimeoutError") {
-    return new AwsRequestError(`Could not reach AWS for ${where}${attempts ? ` after ${attempts} attempts` : ""}: ${original.code ?? code}`, original.code ?? code, undefined, {
+    return new AwsRequestError(`Could not reach AWS for ${action} on ${where}${attempts ? ` after ${attempts} attempts` : ""}: ${original.code ?? code}`, original.code ?? code, undefined, {
       ...withCause,
       hint: "check the network, AWS_ENDPOINT_URL and the region",
     });
