@@ -34,6 +34,8 @@ export interface FaultRule {
   quote?: string;
   /** For "echo-validation": quote only the first this many characters, as AWS does with long values. */
   truncateTo?: number;
+  /** For "echo-validation": the message, with `{value}` where the quote goes; AWS's "Value '…' at 'value'" form when omitted. */
+  format?: string;
   /** Milliseconds to wait before this fault is applied, on top of `latencyMs`. */
   delayMs?: number;
 }
@@ -146,7 +148,8 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
         return awsError(res, 400, "AccessDeniedException", `User: arn:aws:iam::123456789012:user/test is not authorized to perform: ${actionOf(amzTarget)} on resource: *`);
       case "echo-validation": {
         const quoted = (rule.quote ?? quotedValue(text)).slice(0, rule.truncateTo);
-        return awsError(res, 400, "ValidationException", `1 validation error detected: Value '${quoted}' at 'value' failed to satisfy constraint: Member must satisfy regular expression pattern`);
+        const format = rule.format ?? "1 validation error detected: Value '{value}' at 'value' failed to satisfy constraint: Member must satisfy regular expression pattern";
+        return awsError(res, 400, "ValidationException", format.split("{value}").join(quoted));
       }
       case "reset":
         req.socket.resetAndDestroy();
