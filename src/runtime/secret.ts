@@ -12,6 +12,7 @@ import {
   versionWithStage,
 } from "../providers/secretsManager.js";
 import { NotFoundError, ValidationError } from "./errors.js";
+import { settleCurrent } from "./currentStage.js";
 import { commitRotation, type RotationBase } from "./rotation.js";
 import type { DeleteOptions, DeleteResult, RotationResult, SecretOptions, SecretVersion, VariableOptions } from "./types.js";
 import { assertValidSecretValue } from "./values.js";
@@ -110,21 +111,32 @@ export class Secret extends SenvarVariable {
     });
   }
 
+  /**
+   * One token per set(): the SDK resends it on every retry of a call, so a
+   * retried write is a no-op rather than a second version; the fallback put
+   * after a lost create race reuses it for the same reason.
+   */
   async #write(handle: SecretsHandle, fullName: string, value: string): Promise<{ versionId: string; arn: string }> {
+    const token = randomUUID();
     try {
-      return await putSecretValue(handle, { secretId: fullName, value, token: randomUUID() });
+      return await this.#put(handle, fullName, value, token);
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }
     try {
-      return await createSecret(handle, { name: fullName, value, tags: this.tags, token: randomUUID() });
+      return await createSecret(handle, { name: fullName, value, tags: this.tags, token });
     } catch (error) {
       // Another writer created it in between: ours becomes the next version.
-      if (error instanceof AwsCallFailure && error.code === "ResourceExistsException") {
-        return putSecretValue(handle, { secretId: fullName, value, token: randomUUID() });
-      }
+      if (error instanceof AwsCallFailure && error.code === "ResourceExistsException") return this.#put(handle, fullName, value, token);
       throw error;
     }
+  }
+
+  /** PutSecretValue, then the label check that keeps a set after a rotation from being lost on moto (see settleCurrent). */
+  async #put(handle: SecretsHandle, fullName: string, value: string, token: string): Promise<{ versionId: string; arn: string }> {
+    const written = await putSecretValue(handle, { secretId: fullName, value, token });
+    await settleCurrent(handle, fullName, written.versionId);
+    return written;
   }
 
   /**
