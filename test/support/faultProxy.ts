@@ -20,7 +20,9 @@ export type Fault =
    * client's connection without relaying it: the write happened, but the SDK
    * never hears so and retries the same request (same ClientRequestToken).
    */
-  | "lose-response";
+  | "lose-response"
+  /** Any AWS error answer, given by `status`, `type` and `message`: for AWS behaviour moto lacks. */
+  | "aws-error";
 
 export interface FaultRule {
   /** Substring of the X-Amz-Target header, e.g. "GetSecretValue"; omitted matches every request. */
@@ -38,6 +40,10 @@ export interface FaultRule {
   format?: string;
   /** Milliseconds to wait before this fault is applied, on top of `latencyMs`. */
   delayMs?: number;
+  /** For "aws-error": the HTTP status (default 400), the error type and its message. */
+  status?: number;
+  type?: string;
+  message?: string;
 }
 
 export interface RecordedRequest {
@@ -154,6 +160,8 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       case "reset":
         req.socket.resetAndDestroy();
         return;
+      case "aws-error":
+        return awsError(res, rule.status ?? 400, rule.type ?? "InvalidRequestException", rule.message ?? "");
       case "lose-response":
         // `res` is never answered: the socket goes down once moto has done the work.
         return forward(req, body, undefined, () => req.socket.resetAndDestroy());
