@@ -1,11 +1,11 @@
 import { AwsCallFailure } from "../providers/clients.js";
 import { deleteParameter, getParameter, putParameter, ssmClient } from "../providers/ssm.js";
-
-type SsmHandle = Awaited<ReturnType<typeof ssmClient>>;
 import { ValidationError } from "./errors.js";
 import type { DeleteResult, ParameterOptions, ParameterTier, ParameterVersion, VariableOptions } from "./types.js";
 import { assertValidParameterValue, PLACEHOLDER_VALUE } from "./values.js";
 import { EXPLICIT_FULL_NAME, SenvarVariable } from "./variable.js";
+
+type SsmHandle = Awaited<ReturnType<typeof ssmClient>>;
 
 /** Shown by the type checker when someone calls `rotate` on a Parameter. */
 type ParametersCannotBeRotated = "Parameters cannot be rotated: declare a Secret instead";

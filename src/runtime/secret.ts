@@ -95,7 +95,11 @@ export class Secret extends SenvarVariable {
 
   /**
    * Creates the secret (tagged `app` and `stage`) or writes a new version. The
-   * old value stays readable as AWSPREVIOUS.
+   * old value stays readable as AWSPREVIOUS. A retried write never makes a
+   * second version (one ClientRequestToken per call). After writing, one
+   * DescribeSecret checks that only the new version is AWSCURRENT (it always
+   * is on AWS; see `settleCurrent` for the emulators where it is not); without
+   * `secretsmanager:DescribeSecret` that check is skipped, not failed.
    * @example
    * ```ts
    * const { versionId, arn } = await dbPassword.set("correct horse battery staple");
