@@ -68,11 +68,11 @@ function isRead(action: string): boolean {
  * variable(s) and the region, and neither it nor its cause holds a value.
  */
 export function toSenvarError(error: unknown, context: FailureContext): unknown {
-  if (!(error instanceof AwsCallFailure)) return error;
-  const { action, region } = error;
-  const original = (error.original ?? {}) as SdkErrorShape;
   const names = context.variables;
   const subject = names.length === 1 ? `${context.label} ${names[0]}` : `${context.label}s ${names.join(", ")}`;
+  if (!(error instanceof AwsCallFailure)) return withSubject(error, names, subject);
+  const { action, region } = error;
+  const original = (error.original ?? {}) as SdkErrorShape;
   const where = `${subject} (region ${region})`;
   const details = { variables: names, region };
 
@@ -116,7 +116,7 @@ export function toSenvarError(error: unknown, context: FailureContext): unknown 
     return new ConfigError(`AWS rejected the credentials used for ${where} (${code})`, { ...withCause, hint: "check AWS_PROFILE / AWS_ACCESS_KEY_ID, or refresh an expired session" });
   }
   if (NETWORK.has(original.code ?? "") || NETWORK.has(code) || code === "TimeoutError") {
-    return new AwsRequestError(`Could not reach AWS for ${where}${attempts ? ` after ${attempts} attempts` : ""}: ${original.code ?? code}`, original.code ?? code, undefined, {
+    return new AwsRequestError(`Could not reach AWS for ${action} on ${where}${attempts ? ` after ${attempts} attempts` : ""}: ${original.code ?? code}`, original.code ?? code, undefined, {
       ...withCause,
       hint: "check the network, AWS_ENDPOINT_URL and the region",
     });
@@ -131,6 +131,17 @@ export function toSenvarError(error: unknown, context: FailureContext): unknown 
     status,
     withCause,
   );
+}
+
+/**
+ * Errors raised before any request (an unsafe endpoint, no region) come from
+ * the client layer, which knows no variable. Name the one the call was for.
+ * No region is named: none was resolved, and no request was made.
+ */
+function withSubject(error: unknown, names: readonly string[], subject: string): unknown {
+  if (!(error instanceof ValidationError || error instanceof ConfigError) || error.variables.length > 0) return error;
+  const Kind = error instanceof ConfigError ? ConfigError : ValidationError;
+  return new Kind(`${error.message}, for ${subject}; no request was made`, { variables: names, hint: error.hint });
 }
 
 function capitalize(text: string): string {

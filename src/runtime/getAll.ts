@@ -65,10 +65,17 @@ export async function getAll<const T extends Readonly<Record<string, SenvarVaria
     const size = group.backend === "ssm" ? GET_PARAMETERS_BATCH : BATCH_GET_SECRETS;
     for (let i = 0; i < group.names.length; i += size) {
       const chunk = group.names.slice(i, i + size);
-      requests.push(group.backend === "ssm" ? loadParameters(group.options, chunk, found, missing) : loadSecrets(group.options, chunk, found, missing));
+      const load = group.backend === "ssm" ? loadParameters(group.options, chunk, found, missing) : loadSecrets(group.options, chunk, found, missing);
+      requests.push(load.catch((error: unknown) => Promise.reject(new BatchFailure(error, chunk, group.backend === "ssm" ? "parameter" : "secret"))));
     }
   }
-  await Promise.all(requests);
+  // Wait for every batch before mapping a failure, so that the error is
+  // redacted of every value any batch read, not only those of its own batch.
+  const failure = (await Promise.allSettled(requests)).find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failure) {
+    const { error, variables, label } = failure.reason as BatchFailure;
+    throw toSenvarError(error, { variables, label, values: [...found.values()] });
+  }
 
   if (missing.length > 0) throw missingError(missing);
   const result: Record<string, string> = Array.isArray(variables) ? ([] as unknown as Record<string, string>) : {};
@@ -76,55 +83,55 @@ export async function getAll<const T extends Readonly<Record<string, SenvarVaria
   return result as Values<T>;
 }
 
+/** A batch that failed, with what the error boundary needs to name it. */
+class BatchFailure {
+  constructor(
+    readonly error: unknown,
+    readonly variables: string[],
+    readonly label: "parameter" | "secret",
+  ) {}
+}
+
 async function loadParameters(options: AwsOptions, names: string[], found: Map<string, string>, missing: Missing[]): Promise<void> {
-  try {
-    const handle = await ssmClient(options);
-    const result = await getParameters(handle, names);
-    for (const parameter of result.found) {
-      if (parameter.value === PLACEHOLDER_VALUE) missing.push({ fullName: parameter.name, region: handle.region, reason: "not set" });
-      else found.set(parameter.name, parameter.value);
-    }
-    for (const name of result.invalid) missing.push({ fullName: name, region: handle.region, reason: "not found" });
-  } catch (error) {
-    throw toSenvarError(error, { variables: names, label: "parameter", values: [...found.values()] });
+  const handle = await ssmClient(options);
+  const result = await getParameters(handle, names);
+  for (const parameter of result.found) {
+    if (parameter.value === PLACEHOLDER_VALUE) missing.push({ fullName: parameter.name, region: handle.region, reason: "not set" });
+    else found.set(parameter.name, parameter.value);
   }
+  for (const name of result.invalid) missing.push({ fullName: name, region: handle.region, reason: "not found" });
 }
 
 async function loadSecrets(options: AwsOptions, names: string[], found: Map<string, string>, missing: Missing[]): Promise<void> {
-  const read: string[] = [];
+  const handle = await secretsManagerClient(options);
+  let result: Awaited<ReturnType<typeof batchGetSecretValue>>;
   try {
-    const handle = await secretsManagerClient(options);
-    let result: Awaited<ReturnType<typeof batchGetSecretValue>>;
-    try {
-      result = await batchGetSecretValue(handle, names);
-    } catch (error) {
-      // AWS reports a secret without a value in `Errors`; moto fails the whole
-      // call instead. Fall back to one read per secret, in parallel.
-      if (!(error instanceof AwsCallFailure && error.code === "ResourceNotFoundException")) throw error;
-      result = await readOneByOne(handle, names);
-    }
-    const stale: string[] = [];
-    for (const secret of result.values) {
-      // AWS always answers with AWSCURRENT; moto, after a stage move, answers
-      // with the old version. Re-read any such entry by its stage.
-      if (!secret.stages.includes(AWSCURRENT)) stale.push(secret.name);
-      else if (secret.value !== undefined) (read.push(secret.value), found.set(secret.name, secret.value));
-    }
-    const failed = result.errors.map((e) => ({ name: names.find((n) => n === e.secretId) ?? e.secretId, code: e.code }));
-    const unexpected = failed.find((f) => f.code !== "ResourceNotFoundException");
-    if (unexpected) {
-      throw new AwsCallFailure("secretsmanager:GetSecretValue", handle.region, { name: unexpected.code, message: `${unexpected.code} for ${unexpected.name}` });
-    }
-    await Promise.all([
-      ...stale.map(async (name) => {
-        const current = await getSecretValue(handle, name);
-        if (current.value !== undefined) (read.push(current.value), found.set(name, current.value));
-      }),
-      ...failed.map(async ({ name }) => missing.push({ fullName: name, region: handle.region, reason: await whyMissing(handle, name) })),
-    ]);
+    result = await batchGetSecretValue(handle, names);
   } catch (error) {
-    throw toSenvarError(error, { variables: names, label: "secret", values: read });
+    // AWS reports a secret without a value in `Errors`; moto fails the whole
+    // call instead. Fall back to one read per secret, in parallel.
+    if (!(error instanceof AwsCallFailure && error.code === "ResourceNotFoundException")) throw error;
+    result = await readOneByOne(handle, names);
   }
+  const stale: string[] = [];
+  for (const secret of result.values) {
+    // AWS always answers with AWSCURRENT; moto, after a stage move, answers
+    // with the old version. Re-read any such entry by its stage.
+    if (!secret.stages.includes(AWSCURRENT)) stale.push(secret.name);
+    else if (secret.value !== undefined) found.set(secret.name, secret.value);
+  }
+  const failed = result.errors.map((e) => ({ name: names.find((n) => n === e.secretId) ?? e.secretId, code: e.code }));
+  const unexpected = failed.find((f) => f.code !== "ResourceNotFoundException");
+  if (unexpected) {
+    throw new AwsCallFailure("secretsmanager:GetSecretValue", handle.region, { name: unexpected.code, message: `${unexpected.code} for ${unexpected.name}` });
+  }
+  await Promise.all([
+    ...stale.map(async (name) => {
+      const current = await getSecretValue(handle, name);
+      if (current.value !== undefined) found.set(name, current.value);
+    }),
+    ...failed.map(async ({ name }) => missing.push({ fullName: name, region: handle.region, reason: await whyMissing(handle, name) })),
+  ]);
 }
 
 async function readOneByOne(handle: SecretsHandle, names: string[]): Promise<Awaited<ReturnType<typeof batchGetSecretValue>>> {

@@ -5,6 +5,8 @@ import type { DeleteResult, ParameterOptions, ParameterTier, ParameterVersion, V
 import { assertValidParameterValue, PLACEHOLDER_VALUE } from "./values.js";
 import { EXPLICIT_FULL_NAME, SenvarVariable } from "./variable.js";
 
+type SsmHandle = Awaited<ReturnType<typeof ssmClient>>;
+
 /** Shown by the type checker when someone calls `rotate` on a Parameter. */
 type ParametersCannotBeRotated = "Parameters cannot be rotated: declare a Secret instead";
 
@@ -127,10 +129,30 @@ export class Parameter extends SenvarVariable {
         written = await putParameter(handle, { ...input, overwrite: false });
       } catch (error) {
         if (!(error instanceof AwsCallFailure && error.code === "ParameterAlreadyExists")) throw error;
-        written = await putParameter(handle, { ...input, overwrite: true });
+        written = (await this.#ownEarlierAttempt(handle, error, value)) ?? (await putParameter(handle, { ...input, overwrite: true }));
       }
       return { kind: "parameter", name: fullName, version: written.version, tier: written.tier };
     });
+  }
+
+  /**
+   * PutParameter has no idempotency token. When the SDK retried a create
+   * whose answer was lost, the retry finds the parameter that the first
+   * attempt created, and overwriting it would add a second version of the
+   * same value. So after a retried create, a parameter at version 1 holding
+   * exactly our value and type is taken as our own write. Reading it is best
+   * effort: without ssm:GetParameter this falls back to the overwrite.
+   */
+  async #ownEarlierAttempt(handle: SsmHandle, failure: AwsCallFailure, value: string): Promise<{ version: number; tier: string | undefined } | undefined> {
+    const attempts = (failure.original as { $metadata?: { attempts?: number } } | undefined)?.$metadata?.attempts ?? 1;
+    if (attempts < 2) return undefined;
+    try {
+      const stored = await getParameter(handle, this.fullName);
+      const type = this.encrypted ? "SecureString" : "String";
+      return stored.version === 1 && stored.value === value && stored.type === type ? { version: 1, tier: this.tier ?? "Standard" } : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /**

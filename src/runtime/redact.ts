@@ -4,11 +4,13 @@ export const REDACTED = "[REDACTED]";
 /**
  * AWS validation messages quote the submitted value, as in
  * "Value 'hunter2' at 'value' failed to satisfy constraint". These patterns
- * catch the quoted part even when the exact value is not known.
+ * catch the quoted part even when the exact value is not known. They are
+ * greedy, up to the last `' at '`: a value may itself contain `' at '`, and
+ * hiding too much of a message is better than showing the rest of a value.
  */
 const QUOTED_VALUE_PATTERNS: RegExp[] = [
-  /(\bvalue\s+')[\s\S]*?('\s+at\s+')/gi,
-  /(\bvalue\s+")[\s\S]*?("\s+at\s+")/gi,
+  /(\bvalue\s+')[\s\S]*('\s+at\s+')/gi,
+  /(\bvalue\s+")[\s\S]*("\s+at\s+")/gi,
   /("(?:Value|SecretString|SecretBinary)"\s*:\s*")(?:[^"\\]|\\.)*(")/g,
 ];
 

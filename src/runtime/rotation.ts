@@ -71,8 +71,12 @@ export async function commitVersion(
     try {
       await updateSecretVersionStage(handle, { secretId: fullName, stage: AWSCURRENT, moveTo: pending.versionId, ...(previous ? { removeFrom: previous } : {}) });
     } catch (error) {
-      if (await currentMovedFrom(handle, fullName, previous)) throw lostRace(fullName, handle.region);
-      throw error;
+      const now = await currentVersion(handle, fullName);
+      // The move may have succeeded and only its answer been lost: the SDK's
+      // retry then finds AWSCURRENT gone from `previous` and fails. AWSCURRENT
+      // on our version means this rotation won; anywhere else, it lost.
+      if (now !== pending.versionId && now !== undefined && now !== previous) throw lostRace(fullName, handle.region);
+      if (now !== pending.versionId) throw error;
     }
     return { kind: "secret", name: fullName, versionId: pending.versionId, arn: pending.arn, previousVersionId: previous };
   } finally {
@@ -80,12 +84,12 @@ export async function commitVersion(
   }
 }
 
-/** True when AWSCURRENT is no longer where the rotation read it. */
-async function currentMovedFrom(handle: SecretsHandle, fullName: string, previous: string | undefined): Promise<boolean> {
+/** The version that holds AWSCURRENT now; undefined if that cannot be told (the original error is then the better one). */
+async function currentVersion(handle: SecretsHandle, fullName: string): Promise<string | undefined> {
   try {
-    return versionWithStage(await describeSecret(handle, fullName), AWSCURRENT) !== previous;
+    return versionWithStage(await describeSecret(handle, fullName), AWSCURRENT);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -99,7 +103,7 @@ async function removePendingLabel(handle: SecretsHandle, fullName: string, versi
 }
 
 function lostRace(fullName: string, region: string): ConflictError {
-  return new ConflictError(`Secret ${fullName} (region ${region}) changed concurrently while it was being rotated; this rotation's value was discarded`, {
+  return new ConflictError(`Secret ${fullName} (region ${region}) changed concurrently while it was being rotated, so this rotation's value was discarded; retry the rotation`, {
     variable: fullName,
     region,
     hint: "retry the rotation: it will start from the new current value",

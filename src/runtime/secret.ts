@@ -136,7 +136,10 @@ export class Secret extends SenvarVariable {
 
   /**
    * Creates the secret (tagged `app` and `stage`) or writes a new version. The
-   * old value stays readable as AWSPREVIOUS.
+   * old value stays readable as AWSPREVIOUS. A retried write never makes a
+   * second version (a ClientRequestToken per write). It takes the same
+   * compare-and-swap path as a rotation, so it needs
+   * `secretsmanager:DescribeSecret`, `PutSecretValue` and `UpdateSecretVersionStage`.
    * @example
    * ```ts
    * const { versionId, arn } = await dbPassword.set("correct horse battery staple");
