@@ -35,13 +35,30 @@ export const secrets: SecretRegistry = Object.freeze({
   webhookUrl,
 });
 
-/** What codegen knows of each variable without running the project, as in manifest.json. Never a value. */
-export const manifest = Object.freeze({
+/** One entry of {@link manifest}: what codegen knows of a variable without running the project. Never a value. */
+export interface ManifestEntry {
+  readonly key: SecretKey;
+  readonly kind: "secret" | "parameter";
+  /** Always true for a Secret; for a Parameter, whether it is a SecureString. */
+  readonly encrypted: boolean;
+  readonly app?: string;
+  readonly stage?: string;
+  readonly region?: string;
+  readonly tier?: "Standard" | "Advanced" | "Intelligent-Tiering";
+  /** Present when the full name is fixed in the source. */
+  readonly fullName?: string;
+}
+
+// Typed one entry at a time: a literal array of thousands of distinct object types is a union tsc gives up on.
+const entry = (value: ManifestEntry): ManifestEntry => Object.freeze(value);
+
+/** Every declared variable's metadata, as in manifest.json (frozen). */
+export const manifest: { readonly version: 1; readonly variables: readonly ManifestEntry[] } = Object.freeze({
   version: 1,
   variables: Object.freeze([
-    Object.freeze({ key: "dbPassword", kind: "secret", encrypted: true }),
-    Object.freeze({ key: "featureFlag", kind: "parameter", encrypted: false }),
-    Object.freeze({ key: "stripeSecretKey", kind: "secret", encrypted: true }),
-    Object.freeze({ key: "webhookUrl", kind: "parameter", encrypted: true }),
+    entry({ key: "dbPassword", kind: "secret", encrypted: true }),
+    entry({ key: "featureFlag", kind: "parameter", encrypted: false }),
+    entry({ key: "stripeSecretKey", kind: "secret", encrypted: true }),
+    entry({ key: "webhookUrl", kind: "parameter", encrypted: true }),
   ]),
 });

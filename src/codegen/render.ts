@@ -40,7 +40,7 @@ export interface RenderedFile {
 export const REGISTRY_FILE = "secrets.ts";
 
 /** Identifiers the registry itself declares or imports, which a project import must not shadow. */
-const RESERVED_LOCALS = new Set(["Secret", "Parameter", "secrets", "manifest", "SecretRegistry", "SecretKey", "Object"]);
+const RESERVED_LOCALS = new Set(["Secret", "Parameter", "secrets", "manifest", "SecretRegistry", "SecretKey", "ManifestEntry", "entry", "Object"]);
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /**

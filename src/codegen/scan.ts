@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { contentHash, openScanCache } from "./cache.js";
 import { listSourceFiles } from "./files.js";
@@ -48,9 +48,6 @@ export interface ScanStats {
   cached: number;
 }
 
-/** Files read at once: enough to keep the disk busy without exhausting file descriptors. */
-const READ_CONCURRENCY = 64;
-
 /**
  * Scans a project into the model, with statistics. ts-morph is loaded only if
  * some file needs parsing: files that do not mention `@senvar/secrets` are
@@ -74,8 +71,10 @@ export async function scanWithStats(options: ScanOptions): Promise<{ model: Mode
   const results: (FileScan | undefined)[] = new Array(files.length);
   const toParse: { index: number; file: string; text: string; hash: string }[] = [];
 
-  await forEachLimited(files, READ_CONCURRENCY, async (file, index) => {
-    const bytes = await readFile(resolve(root, file));
+  // Synchronous reads on purpose: for thousands of small files they are several
+  // times faster than fs.promises, whose every file costs four thread-pool round trips.
+  files.forEach((file, index) => {
+    const bytes = readFileSync(resolve(root, file));
     // The cheap prefilter: a file that never mentions the package cannot import from it.
     if (!bytes.includes(PACKAGE_NAME)) return;
     stats.candidates++;
@@ -133,15 +132,4 @@ export async function scanProject(options: ScanOptions): Promise<Model> {
 export async function loadTypeScript(): Promise<TypeScriptApi> {
   const morph = await import("ts-morph");
   return morph.ts;
-}
-
-async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      await work(items[index]!, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

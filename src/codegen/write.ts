@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { RenderedFile } from "./render.js";
 
@@ -45,12 +46,12 @@ export async function writeRendered(root: string, files: readonly RenderedFile[]
   const outcomes: FileOutcome[] = [];
   for (const file of files) {
     const absolute = resolve(root, file.path);
-    const existing = await readIfExists(absolute);
     let status: FileStatus;
+    // Synchronous checks: hundreds of stubs are checked on every warm run, and fs.promises costs several thread-pool trips each.
     if (file.ownership === "stub") {
-      status = existing !== undefined ? "kept" : check ? "stale" : "created";
+      status = existsSync(absolute) ? "kept" : check ? "stale" : "created";
     } else {
-      status = existing === file.contents ? "unchanged" : check ? "stale" : "written";
+      status = readIfExists(absolute) === file.contents ? "unchanged" : check ? "stale" : "written";
     }
     if (status === "written") await writeAtomically(absolute, file.contents);
     if (status === "created" && !(await createExclusively(absolute, file.contents))) status = "kept";
@@ -59,9 +60,9 @@ export async function writeRendered(root: string, files: readonly RenderedFile[]
   return outcomes;
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
+function readIfExists(path: string): string | undefined {
   try {
-    return await readFile(path, "utf8");
+    return readFileSync(path, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
