@@ -134,7 +134,8 @@ function registryContext(model: Model, layout: OutputLayout) {
     }))
     .sort((a, b) => compareText(a.specifier, b.specifier));
 
-  const first = model.variables[0]?.key ?? "dbPassword";
+  // The example in the registry's TSDoc reads best with a plain identifier key, when there is one.
+  const first = (model.variables.find((v) => IDENTIFIER.test(v.key)) ?? model.variables[0])?.key ?? "dbPassword";
   const valueImports = [...valueKinds].sort(compareText);
   const typeImports = [...typeKinds].filter((k) => !valueKinds.has(k)).sort(compareText);
   const importLines = [
