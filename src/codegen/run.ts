@@ -62,6 +62,19 @@ export interface CodegenResult {
  * ```
  */
 export async function runCodegen(options: CodegenOptions): Promise<CodegenResult> {
+  return runPipeline(options, {});
+}
+
+/**
+ * {@link runCodegen} with hooks for the watcher: `beforeWrite` hears of each
+ * path (relative to the root) just before it is written.
+ * @example
+ * ```ts
+ * const written: string[] = [];
+ * await runPipeline({ root }, { beforeWrite: (path) => written.push(path) });
+ * ```
+ */
+export async function runPipeline(options: CodegenOptions, hooks: { beforeWrite?: (path: string) => void }): Promise<CodegenResult> {
   const root = resolve(options.root);
   const layout = outputLayout(root, options);
   const { model, stats } = await scanWithStats({
@@ -80,7 +93,7 @@ export async function runCodegen(options: CodegenOptions): Promise<CodegenResult
   };
   if (errors.length > 0) return { model, files: [], warnings, errors, counts, stats };
   const rendered = renderCodegen(model, layout, await loadTemplates());
-  const files = await writeRendered(root, rendered, { check: options.check === true });
+  const files = await writeRendered(root, rendered, { check: options.check === true, beforeWrite: hooks.beforeWrite });
   return { model, files, warnings, errors, counts, stats };
 }
 

@@ -1,11 +1,11 @@
 import { watch, type FSWatcher } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, posix, resolve } from "node:path";
 import { isScannablePath, listSourceDirectories, type FileSelection } from "./files.js";
-import { outputLayout, runCodegen, type CodegenOptions, type CodegenResult } from "./run.js";
+import { outputLayout, runPipeline, type CodegenOptions, type CodegenResult } from "./run.js";
 
 /** Long enough to coalesce an editor's save (write, rename, chmod) into one run. */
 const DEBOUNCE_MS = 100;
-/** Events on files codegen itself just wrote (new stubs) are echoes, not edits. */
+/** Events on files (and new folders) codegen itself just wrote are echoes, not edits. */
 const ECHO_WINDOW_MS = 500;
 
 /**
@@ -92,13 +92,22 @@ export function watchCodegen(options: CodegenOptions, onResult: (result: Codegen
       return;
     }
     running = true;
+    const ours: string[] = [];
+    // Registered before each write, because the watch events can arrive while the run is still going.
+    const beforeWrite = (path: string) => {
+      for (let at = path; at !== "." && at !== "" && !at.startsWith(".."); at = posix.dirname(at)) {
+        ours.push(at);
+        echoes.set(at, Number.POSITIVE_INFINITY);
+      }
+    };
     try {
-      const result = await runCodegen(options);
-      const until = Date.now() + ECHO_WINDOW_MS;
-      for (const file of result.files) if (file.status === "created" || file.status === "written") echoes.set(file.path, until);
+      const result = await runPipeline(options, { beforeWrite });
       await syncWatchers();
+      const until = Date.now() + ECHO_WINDOW_MS;
+      for (const path of ours) echoes.set(path, until);
       report(result);
     } catch (error) {
+      for (const path of ours) echoes.delete(path);
       report(error instanceof Error ? error : new Error(String(error)));
     } finally {
       running = false;

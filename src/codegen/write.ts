@@ -33,7 +33,8 @@ export interface FileOutcome {
  * Brings the files on disk in line with the rendered ones, and is the only
  * part of codegen that writes: a generated file only when its bytes differ,
  * a stub only when none exists. In check mode it writes nothing and reports
- * what would change as `stale`.
+ * what would change as `stale`. `beforeWrite` hears of each path just before
+ * it is written (the watcher uses it to ignore its own writes).
  *
  * @example
  * ```ts
@@ -41,7 +42,11 @@ export interface FileOutcome {
  * const stale = outcomes.filter((o) => o.status === "stale");
  * ```
  */
-export async function writeRendered(root: string, files: readonly RenderedFile[], options: { check?: boolean } = {}): Promise<FileOutcome[]> {
+export async function writeRendered(
+  root: string,
+  files: readonly RenderedFile[],
+  options: { check?: boolean; beforeWrite?: (path: string) => void } = {},
+): Promise<FileOutcome[]> {
   const check = options.check === true;
   const outcomes: FileOutcome[] = [];
   for (const file of files) {
@@ -53,6 +58,7 @@ export async function writeRendered(root: string, files: readonly RenderedFile[]
     } else {
       status = readIfExists(absolute) === file.contents ? "unchanged" : check ? "stale" : "written";
     }
+    if (status === "written" || status === "created") options.beforeWrite?.(file.path);
     if (status === "written") await writeAtomically(absolute, file.contents);
     if (status === "created" && !(await createExclusively(absolute, file.contents))) status = "kept";
     outcomes.push({ path: file.path, status });
