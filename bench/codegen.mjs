@@ -10,7 +10,7 @@
 //
 //   node bench/codegen.mjs [--runs 5] [--sizes 1000,2000,4000] [--keep]
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -186,6 +186,20 @@ function codegen(root, { cold }) {
   return { ms, ...JSON.parse(stdout) };
 }
 
+/** One warm run under test/support/loadTrace.mjs: does it load ts-morph (or handlebars)? */
+function warmLoads(root) {
+  const trace = join(workspace, "trace.txt");
+  writeFileSync(trace, "");
+  const child = spawnSync(process.execPath, ["--import", join(repo, "test/support/loadTrace.mjs"), "--input-type=module", "-e", codegenScript, root], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, SENVAR_LOAD_TRACE: trace },
+  });
+  if (child.status !== 0) throw new Error(child.stderr);
+  const modules = readFileSync(trace, "utf8");
+  return { tsMorph: /\/@?ts-morph\//.test(modules), handlebars: /\/handlebars\//.test(modules) };
+}
+
 function tsc(root) {
   return timeProcess(process.execPath, [tscBin, "-p", join(root, "tsconfig.json"), "--noEmit"], root);
 }
@@ -220,7 +234,8 @@ for (const size of sizes) {
     process.stderr.write(".");
   }
   process.stderr.write("\n");
-  results.push({ size, variables: first.variables, candidates: first.stats.candidates, cold: stats(cold), warm: stats(warm), tsc: stats(check), rss });
+  const loads = warmLoads(root);
+  results.push({ size, variables: first.variables, candidates: first.stats.candidates, cold: stats(cold), warm: stats(warm), tsc: stats(check), rss, loads });
   if (!keep) rmSync(root, { recursive: true, force: true });
 }
 
@@ -261,3 +276,6 @@ for (const r of results) {
 }
 const largest = results.at(-1);
 if (largest) console.log(`| peak RSS, ${largest.size} files | cold ${Math.round(largest.rss.cold / 1024)} MB, warm ${Math.round(largest.rss.warm / 1024)} MB | reported |`);
+for (const r of results) {
+  console.log(`| warm ${r.size} loads no ts-morph (module-load trace) | ${r.loads.tsMorph ? "loads ts-morph" : "no ts-morph"}${r.loads.handlebars ? ", loads handlebars" : ""} | ${verdict(!r.loads.tsMorph)} |`);
+}

@@ -21,18 +21,27 @@ export type SecretKey = keyof SecretRegistry;
 
 /**
  * Every declared variable, by key. Where the project exports its own instance,
- * this is that very instance; otherwise an equivalent one built from the
- * declaration's literal options.
+ * this is that very instance (read through a getter, so import cycles between
+ * the registry and the project still load); otherwise an equivalent one built
+ * from the declaration's literal options.
  * @example
  * ```ts
  * const value = await secrets.dbPassword.get();
  * ```
  */
 export const secrets: SecretRegistry = Object.freeze({
-  dbPassword,
-  featureFlag,
-  stripeSecretKey,
-  webhookUrl,
+  get dbPassword() {
+    return dbPassword;
+  },
+  get featureFlag() {
+    return featureFlag;
+  },
+  get stripeSecretKey() {
+    return stripeSecretKey;
+  },
+  get webhookUrl() {
+    return webhookUrl;
+  },
 });
 
 /** One entry of {@link manifest}: what codegen knows of a variable without running the project. Never a value. */

@@ -104,14 +104,24 @@ export async function readManifest(root: string, outDir = "generated"): Promise<
 
 /**
  * The entry for a name as a user types it: a key (`dbPassword`) or a full name
- * (`billing-prod-dbPassword`, matched against entries whose full name is known).
+ * (`billing-prod-dbPassword`). A full name matches an entry whose full name is
+ * fixed in the source, or else `${app}-${stage}-${key}` with the entry's
+ * declared app/stage, falling back to `defaults` (the CLI's SST_APP/SST_STAGE or flags).
  * @example
  * ```ts
  * findManifestVariable(manifest, "billing-prod-dbPassword")?.kind; // "secret"
+ * findManifestVariable(manifest, "billing-dev-featureFlag", { app: "billing", stage: "dev" })?.key; // "featureFlag"
  * ```
  */
-export function findManifestVariable(manifest: Manifest, name: string): ManifestVariable | undefined {
-  return manifest.variables.find((v) => v.key === name) ?? manifest.variables.find((v) => v.fullName === name);
+export function findManifestVariable(manifest: Manifest, name: string, defaults: { app?: string | undefined; stage?: string | undefined } = {}): ManifestVariable | undefined {
+  const byKey = manifest.variables.find((v) => v.key === name);
+  if (byKey) return byKey;
+  return manifest.variables.find((v) => {
+    if (v.fullName !== undefined) return v.fullName === name;
+    const app = v.app ?? defaults.app;
+    const stage = v.stage ?? defaults.stage;
+    return app !== undefined && stage !== undefined && `${app}-${stage}-${v.key}` === name;
+  });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -106,7 +106,7 @@ function describe(declaration: Declaration): string {
   if (stage !== undefined) parts.push(`stage: ${JSON.stringify(stage)}`);
   if (region !== undefined) parts.push(`region: ${JSON.stringify(region)}`);
   if (tier !== undefined) parts.push(`tier: ${JSON.stringify(tier)}`);
-  for (const unread of declaration.unreadOptions) parts.push(`${unread}: (not a literal)`);
+  if (declaration.unreadOptions.length > 0) parts.push(`options codegen cannot read (${declaration.unreadOptions.join(", ")})`);
   const form = declaration.form === "fromName" ? " by full name (fromName)" : "";
   return parts.length === 0 ? `${kind}${form}` : `${kind}${form} with ${parts.join(", ")}`;
 }

@@ -115,7 +115,15 @@ export interface Diagnostic extends SourceLocation {
  * const code: DiagnosticCode = "conflict";
  * ```
  */
-export type DiagnosticCode = "dynamic-name" | "invalid-name" | "conflict" | "options-not-carried" | "parse-error";
+export type DiagnosticCode =
+  /** A name that is not a literal or a const of one: warning, the declaration is skipped. */
+  | "dynamic-name"
+  /** A key, app or stage the runtime would reject: error. */
+  | "invalid-name"
+  /** One key declared two different ways: error naming both places. */
+  | "conflict"
+  /** A declaration the registry must copy, with options it cannot read: warning. */
+  | "options-not-carried";
 
 /**
  * A variable of the project: every identical declaration of one key, merged.

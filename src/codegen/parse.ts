@@ -2,7 +2,13 @@ import type { ts } from "ts-morph";
 import { NAME_PART_PATTERN, validateFullName } from "../runtime/naming.js";
 import type { Declaration, DeclarationForm, DeclaredOptions, DeclaredTier, Diagnostic, VariableKind } from "./model.js";
 
-/** The TypeScript compiler API, as ts-morph ships it. Passed in so this module never loads it itself. */
+/**
+ * The TypeScript compiler API, as ts-morph ships it. Passed in so this module never loads it itself.
+ * @example
+ * ```ts
+ * const api: TypeScriptApi = (await import("ts-morph")).ts;
+ * ```
+ */
 export type TypeScriptApi = typeof ts;
 
 /** The module whose exports count as declarations. */

@@ -121,7 +121,10 @@ function registryContext(model: Model, layout: OutputLayout) {
       value = equivalentInstance(variable);
     }
     const property = propertyKey(variable.key);
-    return { property, type, entry: property === value ? value : `${property}: ${value}`, description: describe(variable) };
+    // An imported instance is read through a getter, so a module that both exports an instance and
+    // imports the registry (an import cycle) still loads: nothing is read before it is initialised.
+    const entry = variable.instance ? `get ${property}() {\n    return ${value};\n  }` : `${property}: ${value}`;
+    return { property, type, entry, description: describe(variable) };
   });
 
   const projectImports = [...importsByFile.entries()]

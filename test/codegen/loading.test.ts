@@ -1,25 +1,17 @@
 // Which heavy modules a fresh process really loads, traced by
-// test/support/loadTrace.mjs. The sources are transpiled file by file with
-// esbuild into a throwaway tree shaped like the package (src/, templates/,
-// package.json), so the test needs no build and no TypeScript loader.
+// test/support/loadTrace.mjs, on a transpiled copy of the package (so the
+// test needs no build and no TypeScript loader).
 import { spawnSync } from "node:child_process";
-import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCodegen } from "../../src/codegen/index.js";
-import { cleanupTemporary, declarations, repoRoot, temporaryDirectory, writeProject } from "./support.js";
+import { cleanupTemporary, declarations, repoRoot, temporaryDirectory, transpilePackage, writeProject } from "./support.js";
 
 let compiled: string;
 
 beforeAll(async () => {
-  compiled = temporaryDirectory("senvar-transpiled", true);
-  const sources = readdirSync(join(repoRoot, "src"), { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".ts"))
-    .map((f) => join(repoRoot, "src", f));
-  await build({ entryPoints: sources, outdir: join(compiled, "src"), outbase: join(repoRoot, "src"), format: "esm", platform: "node", logLevel: "silent" });
-  cpSync(join(repoRoot, "templates"), join(compiled, "templates"), { recursive: true });
-  cpSync(join(repoRoot, "package.json"), join(compiled, "package.json"));
+  compiled = await transpilePackage();
 });
 
 afterAll(cleanupTemporary);
@@ -40,7 +32,7 @@ function loadedModules(body: string): string[] {
   return readFileSync(trace, "utf8").split("\n").filter(Boolean);
 }
 
-const src = (path: string) => JSON.stringify(join(compiled, "src", path.replace(/\.ts$/, ".js")));
+const src = (path: string) => JSON.stringify(join(compiled, "dist", path.replace(/\.ts$/, ".js")));
 const heavy = (modules: string[], name: "ts-morph" | "handlebars") => modules.filter((url) => url.includes(`/${name}/`) || url.includes(`/@${name}/`));
 
 describe("lazy loading", () => {

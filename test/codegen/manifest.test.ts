@@ -74,4 +74,9 @@ describe("findManifestVariable", () => {
     expect(findManifestVariable(manifest, "flag")?.kind).toBe("parameter");
     expect(findManifestVariable(manifest, "billing-prod-flag")).toBeUndefined();
   });
+
+  it("matches a full name built from the CLI's app and stage when the declaration fixes neither", () => {
+    expect(findManifestVariable(manifest, "billing-dev-flag", { app: "billing", stage: "dev" })?.key).toBe("flag");
+    expect(findManifestVariable(manifest, "billing-dev-dbPassword", { app: "billing", stage: "dev" })).toBeUndefined();
+  });
 });

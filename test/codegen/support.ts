@@ -61,3 +61,32 @@ export function readTree(dir: string): Record<string, string> {
 export function declarations(body: string, imports = "Parameter, Secret"): string {
   return `import { ${imports} } from "@senvar/secrets";\n${body}\n`;
 }
+
+/**
+ * This package built for a throwaway tree: every src file transpiled one by
+ * one with esbuild into `<dir>/dist` (no bundling, no type-check), next to a
+ * copy of package.json and templates/, so its `exports` map and
+ * `new URL("../../templates/", import.meta.url)` work as they do when
+ * published. Inside the repo, so its dependencies resolve. Needs no `npm run build`.
+ */
+export async function transpilePackage(): Promise<string> {
+  const { build } = await import("esbuild");
+  const dir = temporaryDirectory("senvar-package", true);
+  const src = join(repoRoot, "src");
+  const sources = readdirSync(src, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => join(src, f));
+  await build({ entryPoints: sources, outdir: join(dir, "dist"), outbase: src, format: "esm", platform: "node", logLevel: "silent" });
+  cpSync(join(repoRoot, "templates"), join(dir, "templates"), { recursive: true });
+  cpSync(join(repoRoot, "package.json"), join(dir, "package.json"));
+  return dir;
+}
+
+/** Transpiles a project's TypeScript files in place (each `x.ts` gets an `x.js`), as a build would. */
+export async function transpileProject(root: string): Promise<void> {
+  const { build } = await import("esbuild");
+  const sources = Object.keys(readTree(root))
+    .filter((f) => /\.(ts|tsx|mts)$/.test(f))
+    .map((f) => join(root, f));
+  await build({ entryPoints: sources, outdir: root, outbase: root, format: "esm", platform: "node", logLevel: "silent", outExtension: { ".js": ".js" } });
+}
