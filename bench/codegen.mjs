@@ -6,7 +6,8 @@
 //   cold  codegen with no scan cache (the cache directory is deleted first);
 //   warm  codegen again with nothing changed (the prebuild case);
 //   tsc   `tsc --noEmit` on the same app.
-// It runs the built package (dist/), so run `npm run build` first.
+// Every round measures every size, interleaved. It runs the built package
+// (dist/), so run `npm run build` first.
 //
 //   node bench/codegen.mjs [--runs 5] [--sizes 1000,2000,4000] [--keep]
 import { spawnSync } from "node:child_process";
@@ -211,33 +212,42 @@ const stats = (values) => {
 
 // --- the run ---------------------------------------------------------------------
 
-const results = [];
-for (const size of sizes) {
+// Every round measures every size (cold, warm, tsc), so a swing in the machine's
+// load lands on all sizes alike instead of skewing the scaling ratios.
+const apps = sizes.map((size) => {
   process.stderr.write(`generating ${size} files… `);
   const root = generateApp(size);
   // A first run writes the registry and stubs, so every timed run sees the same app (and tsc checks the registry too).
   const first = codegen(root, { cold: true });
-  process.stderr.write(`${first.variables} variables. measuring`);
-  const cold = [];
-  const warm = [];
-  const check = [];
-  const rss = { cold: 0, warm: 0 };
-  for (let run = 0; run < runs; run++) {
-    const c = codegen(root, { cold: true });
-    cold.push(c.ms);
-    rss.cold = Math.max(rss.cold, c.maxRssKb);
-    const w = codegen(root, { cold: false });
+  process.stderr.write(`${first.variables} variables\n`);
+  return { size, root, variables: first.variables, candidates: first.stats.candidates, cold: [], warm: [], tsc: [], rss: { cold: 0, warm: 0 } };
+});
+for (let run = 0; run < runs; run++) {
+  process.stderr.write(`round ${run + 1}/${runs}:`);
+  for (const app of apps) {
+    const c = codegen(app.root, { cold: true });
+    app.cold.push(c.ms);
+    app.rss.cold = Math.max(app.rss.cold, c.maxRssKb);
+    const w = codegen(app.root, { cold: false });
     if (w.stats.parsed !== 0) throw new Error(`a warm run parsed ${w.stats.parsed} files; the cache is not working`);
-    warm.push(w.ms);
-    rss.warm = Math.max(rss.warm, w.maxRssKb);
-    check.push(tsc(root).ms);
-    process.stderr.write(".");
+    app.warm.push(w.ms);
+    app.rss.warm = Math.max(app.rss.warm, w.maxRssKb);
+    app.tsc.push(tsc(app.root).ms);
+    process.stderr.write(` ${app.size}`);
   }
   process.stderr.write("\n");
-  const loads = warmLoads(root);
-  results.push({ size, variables: first.variables, candidates: first.stats.candidates, cold: stats(cold), warm: stats(warm), tsc: stats(check), rss, loads });
-  if (!keep) rmSync(root, { recursive: true, force: true });
 }
+const results = apps.map((app) => ({
+  size: app.size,
+  variables: app.variables,
+  candidates: app.candidates,
+  cold: stats(app.cold),
+  warm: stats(app.warm),
+  tsc: stats(app.tsc),
+  rss: app.rss,
+  loads: warmLoads(app.root),
+}));
+if (!keep) for (const app of apps) rmSync(app.root, { recursive: true, force: true });
 
 // --- the table -------------------------------------------------------------------
 

@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import type { ImportDeclaration, SourceFile } from "ts-morph";
 import { ValidationError } from "../runtime/errors.js";
 import type { VariableKind } from "./model.js";
+import { RESERVED_WORDS } from "./identifiers.js";
 import { PACKAGE_NAME, scanFileText } from "./parse.js";
 import { relativePosix } from "./paths.js";
 
@@ -50,13 +51,8 @@ const HEADER = [
   "// to write the typed registry; `secrets define` adds to them. Edit freely.",
 ].join("\n");
 
+/** An identifier that is also a valid key: no `$` (AWS names reject it), no `.` or `-` (identifiers reject them). */
 const KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const RESERVED_WORDS = new Set(
-  (
-    "await break case catch class const continue debugger default delete do else enum export extends false finally for function if " +
-    "implements import in instanceof interface let new null package private protected public return static super switch this throw true try typeof var void while with yield"
-  ).split(" "),
-);
 
 /**
  * Declares a variable in the definitions file, for `secrets define`: appends

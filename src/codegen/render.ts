@@ -1,4 +1,5 @@
 import { MANIFEST_COMMENT, MANIFEST_FILE, manifestOf, type ManifestVariable } from "./manifest.js";
+import { isBindingIdentifier, isPropertyIdentifier } from "./identifiers.js";
 import { compareText, type Model, type Variable } from "./model.js";
 import { joinPosix } from "./paths.js";
 import { posix } from "node:path";
@@ -41,7 +42,6 @@ export const REGISTRY_FILE = "secrets.ts";
 
 /** Identifiers the registry itself declares or imports, which a project import must not shadow. */
 const RESERVED_LOCALS = new Set(["Secret", "Parameter", "secrets", "manifest", "SecretRegistry", "SecretKey", "ManifestEntry", "entry", "Object"]);
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /**
  * Renders the model into the registry (`secrets.ts`), its `manifest.json`
@@ -138,7 +138,7 @@ function registryContext(model: Model, layout: OutputLayout) {
     .sort((a, b) => compareText(a.specifier, b.specifier));
 
   // The example in the registry's TSDoc reads best with a plain identifier key, when there is one.
-  const first = (model.variables.find((v) => IDENTIFIER.test(v.key)) ?? model.variables[0])?.key ?? "dbPassword";
+  const first = (model.variables.find((v) => isPropertyIdentifier(v.key)) ?? model.variables[0])?.key ?? "dbPassword";
   const valueImports = [...valueKinds].sort(compareText);
   const typeImports = [...typeKinds].filter((k) => !valueKinds.has(k)).sort(compareText);
   const importLines = [
@@ -149,7 +149,7 @@ function registryContext(model: Model, layout: OutputLayout) {
   return {
     importBlock: importLines.length > 0 ? `${importLines.join("\n")}\n\n` : "",
     variables,
-    exampleAccess: IDENTIFIER.test(first) ? `.${first}` : `[${JSON.stringify(first)}]`,
+    exampleAccess: isPropertyIdentifier(first) ? `.${first}` : `[${JSON.stringify(first)}]`,
     manifestVersion: manifestOf(model).version,
     manifestEntries: manifestOf(model).variables.map(manifestEntryLiteral),
   };
@@ -171,7 +171,8 @@ function importSpecifier(layout: OutputLayout, file: string): string {
 
 /** An identifier for an imported instance that collides with nothing else in the registry. */
 function uniqueLocal(preferred: string, taken: Set<string>): string {
-  const base = IDENTIFIER.test(preferred) ? preferred : preferred.replace(/[^A-Za-z0-9_$]/g, "_").replace(/^(?=[0-9])/, "_");
+  const cleaned = preferred.replace(/[^A-Za-z0-9_$]/g, "_").replace(/^(?=[0-9])/, "_");
+  const base = isBindingIdentifier(cleaned) ? cleaned : `${cleaned}_`;
   let candidate = base;
   for (let n = 2; taken.has(candidate); n++) candidate = `${base}_${n}`;
   taken.add(candidate);
@@ -179,7 +180,7 @@ function uniqueLocal(preferred: string, taken: Set<string>): string {
 }
 
 function propertyKey(key: string): string {
-  return IDENTIFIER.test(key) ? key : JSON.stringify(key);
+  return isPropertyIdentifier(key) ? key : JSON.stringify(key);
 }
 
 /** `new Secret("dbPassword", { app: "billing" })` or `Secret.fromName("billing-prod-x")`, from the literal options. */

@@ -49,6 +49,12 @@ describe("renderCodegen", () => {
     expect(text).toContain('  readonly "billing-prod-legacy": Secret;');
   });
 
+  it("never binds a reserved word, even for a default export whose key is one", async () => {
+    const text = await registryOf([declaration({ key: "delete", exportName: "default", file: "d.ts" })]);
+    expect(text).toContain('import { default as delete_ } from "../d.js";');
+    expect(text).toContain("  get delete() {\n    return delete_;\n  },");
+  });
+
   it("builds equivalent instances with options in a fixed order, importing only what it constructs as values", async () => {
     const text = await registryOf([
       declaration({ key: "flag", kind: "parameter", options: { tier: "Advanced", encrypted: true, region: "eu-west-1", stage: "prod", app: "billing" } }),
