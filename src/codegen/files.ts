@@ -1,5 +1,6 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { ConfigError } from "../runtime/errors.js";
 import { anyGlob } from "./glob.js";
 import { compareText } from "./model.js";
 
@@ -35,6 +36,7 @@ export interface FileSelection {
  * directory; declaration files (.d.ts) are left out because they cannot
  * create instances. Symbolic links to directories are not followed.
  *
+ * @throws ConfigError when `root` is not a directory.
  * @example
  * ```ts
  * const files = await listSourceFiles("/repo/app", { skipDirectories: ["generated"] });
@@ -70,6 +72,9 @@ async function walkProject(root: string, selection: FileSelection): Promise<{ fi
     const entries = await readdir(relativeDir === "" ? root : join(root, relativeDir), { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
       // A directory deleted while we walk (the watcher's case) is simply gone.
       if (relativeDir !== "" && error.code === "ENOENT") return [];
+      if (relativeDir === "" && (error.code === "ENOENT" || error.code === "ENOTDIR")) {
+        throw new ConfigError(`The codegen root ${root} is not a directory`, { hint: "run secrets codegen from the project folder, or pass its root" });
+      }
       throw error;
     });
     const subdirectories: string[] = [];

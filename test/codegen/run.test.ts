@@ -66,6 +66,11 @@ describe("runCodegen", () => {
     expect(formatSummary(result)).toContain("1 error; nothing was written:");
   });
 
+  it("rejects a root that does not exist with a ConfigError naming it", async () => {
+    const missing = join(writeProject({}), "nope");
+    await expect(runCodegen({ root: missing })).rejects.toThrow(`The codegen root ${missing} is not a directory`);
+  });
+
   it("never writes a value into any output, even when the source sets one", async () => {
     const root = writeProject({
       "secrets/variables.ts": declarations('export const db = new Secret("db");\nexport const flag = new Parameter("flag");'),
