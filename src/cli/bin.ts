@@ -109,7 +109,8 @@ program
   .describe("Scan the project for declarations and write the typed registry and rotation stubs.")
   .option("--check", "Write nothing; exit 1 if any generated file is stale (for CI)", false)
   .option("--watch", "Regenerate on change", false)
-  .option("--root", "Project root to scan (default: the project root)")
+  .option("--root", "Project root to scan (default: the nearest folder with senvar.config.json or package.json)")
+  .option("--out-dir", "Where the registry goes, relative to the root (default from the config, else generated)")
   .example("codegen")
   .example("codegen --check")
   .action(command(async () => (await import("./commands/codegen.js")).codegen));
@@ -117,9 +118,9 @@ program
 program
   .command("pulumi:generate")
   .describe("Write infra/secrets/{variables,resources}.ts: Pulumi placeholders for every declaration.")
-  .option("--out", "Output folder (default infra/secrets)")
+  .option("--out-dir", "Output folder, relative to the root (default from the config, else infra/secrets)")
   .option("--check", "Write nothing; exit 1 if the files are stale", false)
-  .option("--root", "Project root to scan (default: the project root)")
+  .option("--root", "Project root to scan (default: the nearest folder with senvar.config.json or package.json)")
   .example("pulumi:generate")
   .example("pulumi:generate --out infra/secrets")
   .action(command(async () => (await import("./commands/pulumiGenerate.js")).pulumiGenerate));

@@ -31,6 +31,8 @@ export interface CommonFlags {
   region?: string;
   profile?: string;
   debug?: boolean;
+  /** The project root, instead of searching up from the cwd. */
+  root?: string;
 }
 
 /** Everything a command needs to know about where it runs. */
@@ -91,7 +93,7 @@ function validate(raw: unknown, where: string): ProjectConfig {
 
 /** Precedence: flags, then the environment, then the project config. */
 export function resolveContext(flags: CommonFlags, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Context {
-  const root = findProjectRoot(cwd);
+  const root = flags.root !== undefined ? resolve(cwd, flags.root) : findProjectRoot(cwd);
   const { config, file } = loadProjectConfig(root);
   const fromEnv = (name: string) => (env[name] === "" ? undefined : env[name]);
   return {

@@ -1,10 +1,26 @@
+import { findManifestVariable, MANIFEST_FILE, readManifest } from "../codegen/manifest.js";
 import type { Context } from "./config.js";
 import type { Declared } from "./target.js";
 
+/** The default output folder of `secrets codegen`, relative to the project root. */
+export const DEFAULT_OUT_DIR = "generated";
+
 /**
- * The project's own declaration of a name, from the codegen manifest.
- * Until `secrets codegen` has written one, there is nothing to consult.
+ * The project's own declaration of a name, from the manifest `secrets codegen`
+ * wrote; undefined when there is no manifest or the name is not declared.
+ * Only reads a small JSON file: no ts-morph, no handlebars.
  */
-export function declarationFor(_name: string, _context: Context): Declared | undefined {
-  return undefined;
+export async function declarationFor(name: string, context: Context): Promise<Declared | undefined> {
+  const outDir = context.config.outDir ?? DEFAULT_OUT_DIR;
+  const manifest = await readManifest(context.root, outDir);
+  if (!manifest) return undefined;
+  const found = findManifestVariable(manifest, name, { app: context.app, stage: context.stage });
+  if (!found) return undefined;
+  const declared: Declared = { kind: found.kind, encrypted: found.encrypted, source: `${outDir}/${MANIFEST_FILE}`, key: found.key };
+  if (found.app !== undefined) declared.app = found.app;
+  if (found.stage !== undefined) declared.stage = found.stage;
+  if (found.fullName !== undefined) declared.fullName = found.fullName;
+  if (found.tier !== undefined) declared.tier = found.tier;
+  if (found.region !== undefined) declared.region = found.region;
+  return declared;
 }

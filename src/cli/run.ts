@@ -12,7 +12,7 @@ export interface Program {
 /** Flags that take no value; the parser must not swallow the next argument for them. */
 export const BOOLEAN_FLAGS = ["secret", "parameter", "encrypted", "yes", "json", "auto", "force", "permanent", "check", "watch", "debug", "help", "version"];
 /** Flags that take a value. */
-export const STRING_FLAGS = ["app", "stage", "region", "profile", "tier", "recovery-window", "file", "out", "root"];
+export const STRING_FLAGS = ["app", "stage", "region", "profile", "tier", "recovery-window", "file", "out-dir", "root"];
 
 /**
  * sade reports usage errors by printing and calling `process.exit(1)`. Usage

@@ -15,7 +15,17 @@ export interface BackendFlags {
 export interface Declared {
   kind: "secret" | "parameter";
   encrypted: boolean;
+  /** Where it was found, for messages. */
   source: string;
+  /** The declared key. */
+  key: string;
+  /** Literal overrides in the declaration: they win over flags, env and config, as at runtime. */
+  app?: string;
+  stage?: string;
+  region?: string;
+  tier?: string;
+  /** A full name fixed in the source (`fromName`, or literal app and stage). */
+  fullName?: string;
 }
 
 /** A name resolved to one variable in one backend. */
@@ -34,29 +44,41 @@ export interface Target {
  * name; otherwise, when app and stage are known, it is a key and gets that
  * prefix; otherwise it is taken as the full name.
  */
-export function resolveName(input: string, context: Pick<Context, "app" | "stage">): { fullName: string; key: string; composed: boolean } {
+export function resolveName(input: string, context: Pick<Context, "app" | "stage">, declared?: Declared): ResolvedName {
   if (input.length === 0) throw new UsageError("the name is empty");
-  const { app, stage } = context;
+  if (declared?.fullName !== undefined) return { fullName: declared.fullName, key: declared.key, composed: false };
+  const app = declared?.app ?? context.app;
+  const stage = declared?.stage ?? context.stage;
+  if (declared && app !== undefined && stage !== undefined) return { fullName: `${app}-${stage}-${declared.key}`, key: declared.key, composed: true, app, stage };
   if (app !== undefined && stage !== undefined) {
     const prefix = `${app}-${stage}-`;
-    if (input.startsWith(prefix)) return { fullName: input, key: input.slice(prefix.length), composed: true };
-    return { fullName: `${prefix}${input}`, key: input, composed: true };
+    if (input.startsWith(prefix)) return { fullName: input, key: input.slice(prefix.length), composed: true, app, stage };
+    return { fullName: `${prefix}${input}`, key: input, composed: true, app, stage };
   }
   return { fullName: input, key: input, composed: false };
 }
 
+/** A name as the CLI resolved it. `app`/`stage` are set when the full name was composed from them. */
+export interface ResolvedName {
+  fullName: string;
+  key: string;
+  composed: boolean;
+  app?: string;
+  stage?: string;
+}
+
 /** A Secret or Parameter for the name, as a user of the runtime API would build it. */
-export function variableFor(kind: "secret" | "parameter", name: ReturnType<typeof resolveName>, context: Context, options: { encrypted?: boolean; tier?: string | undefined } = {}): Secret | Parameter {
-  const aws = awsOptionsOf(context);
-  const scope = name.composed ? { app: context.app!, stage: context.stage! } : {};
+export function variableFor(kind: "secret" | "parameter", name: ResolvedName, context: Context, options: { encrypted?: boolean; tier?: string | undefined; region?: string | undefined } = {}): Secret | Parameter {
+  const aws = { ...awsOptionsOf(context), ...(options.region ? { region: options.region } : {}) };
+  const scope = name.composed ? { app: name.app!, stage: name.stage! } : {};
   if (kind === "secret") return name.composed ? new Secret(name.key, { ...aws, ...scope }) : Secret.fromName(name.fullName, aws);
   const parameterOptions = { ...aws, ...scope, encrypted: options.encrypted === true, ...(options.tier ? { tier: options.tier as ParameterTier } : {}) };
   return name.composed ? new Parameter(name.key, parameterOptions) : Parameter.fromName(name.fullName, parameterOptions);
 }
 
 /** Looks the name up in both backends at once, from metadata only (never a value). */
-export async function whereStored(name: ReturnType<typeof resolveName>, context: Context): Promise<{ secret: VariableMetadata | undefined; parameter: VariableMetadata | undefined }> {
-  const probes = await Promise.allSettled([variableFor("secret", name, context).metadata(), variableFor("parameter", name, context).metadata()]);
+export async function whereStored(name: ResolvedName, context: Context, region?: string): Promise<{ secret: VariableMetadata | undefined; parameter: VariableMetadata | undefined }> {
+  const probes = await Promise.allSettled([variableFor("secret", name, context, { region }).metadata(), variableFor("parameter", name, context, { region }).metadata()]);
   const [secret, parameter] = probes;
   // A caller allowed only one backend still gets an answer from the other.
   const usable = (p: PromiseSettledResult<VariableMetadata | undefined>) => (p.status === "fulfilled" ? p.value : undefined);
@@ -92,15 +114,17 @@ const BACKEND_NAME = { secret: "Secrets Manager", parameter: "SSM Parameter Stor
  * checked, so a set never creates a second copy in the other backend.
  */
 export async function resolveTarget(input: string, context: Context, flags: BackendFlags, mode: "read" | "write", declared?: Declared): Promise<Target> {
-  const name = resolveName(input, context);
+  const name = resolveName(input, context, declared);
+  const tier = flags.tier ?? declared?.tier;
+  const region = declared?.region;
   const chosen = chosenKind(name.fullName, flags, declared);
   let encrypted = flags.encrypted === true || declared?.encrypted === true;
 
   if (chosen && mode === "read") {
-    return { ...name, variable: variableFor(chosen, name, context, { encrypted, tier: flags.tier }), stored: undefined, chosenBy: declared ? "manifest" : "flag" };
+    return { ...name, variable: variableFor(chosen, name, context, { encrypted, tier, region }), stored: undefined, chosenBy: declared ? "manifest" : "flag" };
   }
 
-  const stored = await whereStored(name, context);
+  const stored = await whereStored(name, context, region);
   if (stored.secret && stored.parameter) {
     throw new CliError(`${name.fullName} exists in both Secrets Manager and SSM Parameter Store`, "pass --secret or --parameter to say which one you mean");
   }
@@ -113,15 +137,15 @@ export async function resolveTarget(input: string, context: Context, flags: Back
       `use --${storedKind} to act on the stored one; to move it, delete it first (secrets delete ${name.fullName} --${storedKind})`,
     );
   }
-  if (chosen) return { ...name, variable: variableFor(chosen, name, context, { encrypted, tier: flags.tier }), stored: stored[chosen], chosenBy: declared ? "manifest" : "flag" };
+  if (chosen) return { ...name, variable: variableFor(chosen, name, context, { encrypted, tier, region }), stored: stored[chosen], chosenBy: declared ? "manifest" : "flag" };
   if (storedKind) {
-    return { ...name, variable: variableFor(storedKind, name, context, { encrypted, tier: flags.tier }), stored: stored[storedKind], chosenBy: "stored" };
+    return { ...name, variable: variableFor(storedKind, name, context, { encrypted, tier, region }), stored: stored[storedKind], chosenBy: "stored" };
   }
   if (mode === "read") {
     const region = context.region ? ` (region ${context.region})` : "";
     throw new CliError(`${name.fullName} was not found in Secrets Manager or SSM Parameter Store${region}`, `create it with: secrets set ${name.fullName}${flags.secret ? " --secret" : ""}`);
   }
-  return { ...name, variable: variableFor("parameter", name, context, { encrypted, tier: flags.tier }), stored: undefined, chosenBy: "default" };
+  return { ...name, variable: variableFor("parameter", name, context, { encrypted, tier, region }), stored: undefined, chosenBy: "default" };
 }
 
 /**
@@ -130,10 +154,10 @@ export async function resolveTarget(input: string, context: Context, flags: Back
  * extra round trip. A value found in both backends is an error.
  */
 export async function readFromBackend(input: string, context: Context, flags: BackendFlags, declared?: Declared): Promise<{ target: Target; read: VersionedValue }> {
-  const name = resolveName(input, context);
+  const name = resolveName(input, context, declared);
   const chosen = chosenKind(name.fullName, flags, declared);
   if (chosen) {
-    const variable = variableFor(chosen, name, context, { encrypted: declared?.encrypted === true });
+    const variable = variableFor(chosen, name, context, { encrypted: declared?.encrypted === true, region: declared?.region });
     return { target: { ...name, variable, stored: undefined, chosenBy: declared ? "manifest" : "flag" }, read: await variable.getWithVersion() };
   }
   const candidates = [variableFor("secret", name, context), variableFor("parameter", name, context)] as const;

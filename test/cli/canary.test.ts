@@ -45,6 +45,9 @@ describe("no command leaks a secret value", () => {
       assertNoCanary(`rotate parameter${d}`, await run(["rotate", "plainValue", ...debug], NEXT_CANARY));
       assertNoCanary(`delete refused${d}`, await run(["delete", "apiKey", ...debug]));
     }
+    assertNoCanary("define", await run(["define", "apiKey", "--secret"]));
+    assertNoCanary("codegen", await run(["codegen"]));
+    assertNoCanary("codegen --check", await run(["codegen", "--check", "--debug"]));
     assertNoCanary("delete", await run(["delete", "apiKey", "--force", "--permanent"]));
   }, 180_000);
 

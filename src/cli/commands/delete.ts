@@ -26,7 +26,7 @@ export async function remove(name: string, flags: DeleteFlags, { ui, context }: 
   if (flags.permanent && recoveryWindowDays !== undefined) throw new UsageError("--permanent and --recovery-window cannot be combined");
 
   // Resolve (and so check that it exists) before asking anything.
-  const target = await resolveTarget(name, context, flags, "write", declarationFor(name, context));
+  const target = await resolveTarget(name, context, flags, "write", await declarationFor(name, context));
   if (!target.stored) {
     throw new CliError(`${target.fullName} was not found in ${backendLabel(target.variable.kind)}`, "check the name with: secrets list");
   }

@@ -13,7 +13,7 @@ export interface GetFlags extends CommonFlags, BackendFlags {
  * only when stdout is a terminal. Nothing else goes to stdout.
  */
 export async function get(name: string, flags: GetFlags, { ui, context }: CommandEnv): Promise<void> {
-  const { target, read } = await readFromBackend(name, context, flags, declarationFor(name, context));
+  const { target, read } = await readFromBackend(name, context, flags, await declarationFor(name, context));
   if (flags.json) {
     ui.out(`${JSON.stringify({ name: target.fullName, type: read.type, value: read.value, version: read.version })}\n`);
     return;

@@ -22,7 +22,7 @@ export const DEFAULT_ROTATION_DIR = "secrets/rotation";
  * version id, never a value.
  */
 export async function rotate(name: string, flags: RotateFlags, { ui, context }: CommandEnv): Promise<void> {
-  const target = await resolveTarget(name, context, flags, "read", declarationFor(name, context));
+  const target = await resolveTarget(name, context, flags, "read", await declarationFor(name, context));
   const secret = target.variable;
   if (secret.kind !== "secret") {
     throw new CliError(`${target.fullName} is a parameter, and parameters cannot be rotated`, "only secrets (Secrets Manager) rotate; store it with secrets set, or declare it as a Secret");

@@ -23,7 +23,7 @@ const TIERS = ["Standard", "Advanced", "Intelligent-Tiering"];
  */
 export async function set(name: string, value: string | undefined, flags: SetFlags, { ui, context }: CommandEnv): Promise<void> {
   if (flags.tier !== undefined && !TIERS.includes(flags.tier)) throw new UsageError(`--tier must be one of ${TIERS.join(", ")}`);
-  const declared = declarationFor(name, context);
+  const declared = await declarationFor(name, context);
   const target = await resolveTarget(name, context, flags, "write", declared);
   const variable = target.variable;
 
