@@ -169,8 +169,8 @@ function importSpecifier(layout: OutputLayout, file: string): string {
   return specifier.startsWith("../") ? specifier : `./${specifier}`;
 }
 
-/** An identifier for an imported instance that collides with nothing else in the registry. */
-function uniqueLocal(preferred: string, taken: Set<string>): string {
+/** An identifier derived from `preferred` that collides with nothing in `taken` (which it then joins). */
+export function uniqueLocal(preferred: string, taken: Set<string>): string {
   const cleaned = preferred.replace(/[^A-Za-z0-9_$]/g, "_").replace(/^(?=[0-9])/, "_");
   const base = isBindingIdentifier(cleaned) ? cleaned : `${cleaned}_`;
   let candidate = base;
@@ -184,7 +184,7 @@ function propertyKey(key: string): string {
 }
 
 /** `new Secret("dbPassword", { app: "billing" })` or `Secret.fromName("billing-prod-x")`, from the literal options. */
-function equivalentInstance(variable: Variable): string {
+export function equivalentInstance(variable: Variable): string {
   const type = variable.kind === "secret" ? "Secret" : "Parameter";
   const options: string[] = [];
   if (variable.app !== undefined) options.push(`app: ${JSON.stringify(variable.app)}`);
@@ -202,7 +202,8 @@ function manifestEntryLiteral(entry: ManifestVariable): string {
 }
 
 /** The TSDoc line of a registry property: what it is and where it is declared (by file, not line, so edits elsewhere in a file do not make the registry stale). */
-function describe(variable: Variable): string {
+/** One sentence on what a variable is and where it is declared, for generated TSDoc. */
+export function describe(variable: Variable): string {
   const what =
     variable.kind === "secret" ? "A Secret (Secrets Manager)" : `A Parameter (SSM Parameter Store, ${variable.encrypted ? "SecureString" : "String"})`;
   const files = [...new Set(variable.declarations.map((d) => d.file))];

@@ -4,7 +4,7 @@ import { contentHash, openScanCache } from "./cache.js";
 import { listSourceFiles } from "./files.js";
 import { buildModel } from "./merge.js";
 import type { Declaration, Diagnostic, Model } from "./model.js";
-import { PACKAGE_NAME, scanFileText, type FileScan, type TypeScriptApi } from "./parse.js";
+import { GENERATED_HEADER_PREFIX, PACKAGE_NAME, scanFileText, type FileScan, type TypeScriptApi } from "./parse.js";
 import { relativePosix } from "./paths.js";
 
 /**
@@ -77,6 +77,7 @@ export async function scanWithStats(options: ScanOptions): Promise<{ model: Mode
     const bytes = readFileSync(resolve(root, file));
     // The cheap prefilter: a file that never mentions the package cannot import from it.
     if (!bytes.includes(PACKAGE_NAME)) return;
+    if (bytes.subarray(0, GENERATED_HEADER_PREFIX.length).toString("utf8") === GENERATED_HEADER_PREFIX) return;
     stats.candidates++;
     const hash = contentHash(bytes);
     const hit = cache.get(file, hash);

@@ -11,6 +11,10 @@ import { readFile } from "node:fs/promises";
 export interface Templates {
   registry(context: object): string;
   rotation(context: object): string;
+  /** `secrets pulumi:generate`: infra/secrets/variables.ts. */
+  pulumiVariables(context: object): string;
+  /** `secrets pulumi:generate`: infra/secrets/resources.ts. */
+  pulumiResources(context: object): string;
 }
 
 /**
@@ -47,6 +51,16 @@ async function compileTemplates(): Promise<Templates> {
     const source = await readFile(new URL(name, TEMPLATES_DIRECTORY), "utf8");
     return handlebars.compile(source, { noEscape: true, strict: true });
   };
-  const [registry, rotation] = await Promise.all([compile("registry.ts.hbs"), compile("rotation.ts.hbs")]);
-  return { registry: (context) => registry(context), rotation: (context) => rotation(context) };
+  const [registry, rotation, pulumiVariables, pulumiResources] = await Promise.all([
+    compile("registry.ts.hbs"),
+    compile("rotation.ts.hbs"),
+    compile("pulumi-variables.ts.hbs"),
+    compile("pulumi-resources.ts.hbs"),
+  ]);
+  return {
+    registry: (context) => registry(context),
+    rotation: (context) => rotation(context),
+    pulumiVariables: (context) => pulumiVariables(context),
+    pulumiResources: (context) => pulumiResources(context),
+  };
 }

@@ -126,3 +126,53 @@ describe("the manifest decides the backend", () => {
     expect(JSON.parse(set.stdout).name).toBe(`${app}-pinned-region`);
   });
 });
+
+describe("secrets codegen --watch", () => {
+  it("regenerates when a declaration changes and stops cleanly on Ctrl-C", async () => {
+    const { spawn } = await import("node:child_process");
+    const { binPath } = await import("../support/cli.js");
+    const cwd = tempProject({ "secrets/variables.ts": VARIABLES });
+    const child = spawn(process.execPath, [binPath, "codegen", "--watch"], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
+    const waitFor = async (pattern: RegExp) => {
+      for (let i = 0; i < 200 && !pattern.test(out); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(out).toMatch(pattern);
+    };
+    await waitFor(/1 secret, 1 parameter/);
+    writeFileSync(join(cwd, "secrets/variables.ts"), `${VARIABLES}export const apiToken = new Secret("apiToken");\n`);
+    await waitFor(/2 secrets, 1 parameter/);
+    expect(readFileSync(join(cwd, "generated/manifest.json"), "utf8")).toContain("apiToken");
+    child.kill("SIGINT");
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+  });
+});
+
+describe("secrets pulumi:generate", () => {
+  it("writes infra/secrets from the declarations, changes nothing the second time, and --check guards it", async () => {
+    const cwd = tempProject({ "secrets/variables.ts": VARIABLES });
+    const first = await runCli(["pulumi:generate"], { cwd });
+    expect(first).toMatchObject({ code: 0, stderr: "" });
+    expect(first.stdout).toContain("1 secret, 1 parameter → infra/secrets");
+    expect(readFileSync(join(cwd, "infra/secrets/resources.ts"), "utf8")).toContain('new aws.secretsmanager.Secret("dbPassword"');
+    const second = await runCli(["pulumi:generate"], { cwd });
+    expect(second.stdout).toMatch(/unchanged\s+infra\/secrets\/variables\.ts/);
+    expect((await runCli(["pulumi:generate", "--check"], { cwd })).code).toBe(0);
+    writeFileSync(join(cwd, "secrets/variables.ts"), `${VARIABLES}export const apiToken = new Secret("apiToken");\n`);
+    const stale = await runCli(["pulumi:generate", "--check"], { cwd });
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain("stale: infra/secrets/variables.ts, infra/secrets/resources.ts");
+    // codegen does not mistake the generated variables.ts for declarations
+    const codegen = await runCli(["codegen"], { cwd });
+    expect(codegen.stdout).toContain("2 secrets, 1 parameter");
+  });
+
+  it("writes where --out-dir or pulumiOutDir says", async () => {
+    const cwd = tempProject({ "secrets/variables.ts": VARIABLES, "senvar.config.json": JSON.stringify({ pulumiOutDir: "deploy/senvar" }) });
+    await runCli(["pulumi:generate"], { cwd });
+    expect(existsSync(join(cwd, "deploy/senvar/resources.ts"))).toBe(true);
+    await runCli(["pulumi:generate", "--out-dir", "elsewhere"], { cwd });
+    expect(existsSync(join(cwd, "elsewhere/variables.ts"))).toBe(true);
+  });
+});
