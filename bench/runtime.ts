@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { startFaultProxy } from "../test/support/faultProxy.js";
 import { motoEnv, startMoto } from "../test/support/moto.mjs";
-import { formatStats, stats, type Row } from "./table.js";
+import { formatStats, stats, type Row, type Stats } from "./table.js";
 
 const root = process.env.SENVAR_BENCH_ROOT ?? resolve(import.meta.dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -80,17 +80,30 @@ function timeProcess(command: string, args: string[], options: { cwd?: string; e
   return ms;
 }
 
-function repeated(fn: () => number): number[] {
-  fn(); // warm the file cache
-  return Array.from({ length: RUNS }, fn);
+/**
+ * Runs every measure once per round, round after round, so that load swings
+ * on a shared machine hit all of them alike; one warm-up round is discarded.
+ */
+function interleaved<K extends string>(measures: Record<K, () => number>): Record<K, Stats> {
+  const keys = Object.keys(measures) as K[];
+  const samples = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  for (let round = 0; round <= RUNS; round++) {
+    for (const key of keys) {
+      const ms = measures[key]();
+      if (round > 0) samples[key].push(ms);
+    }
+  }
+  return Object.fromEntries(keys.map((k) => [k, stats(samples[k])])) as Record<K, Stats>;
 }
 
 function importCost(app: string): Row[] {
   const node = process.execPath;
   const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
-  const bare = stats(repeated(() => timeProcess(node, ["--input-type=module", "-e", ""], { cwd: app, env })));
-  const ours = stats(repeated(() => timeProcess(node, ["--input-type=module", "-e", 'await import("@senvar/secrets")'], { cwd: app, env })));
-  const sdk = stats(repeated(() => timeProcess(node, ["--input-type=module", "-e", 'await import("@aws-sdk/client-secrets-manager")'], { cwd: app, env })));
+  const { bare, ours, sdk } = interleaved({
+    bare: () => timeProcess(node, ["--input-type=module", "-e", ""], { cwd: app, env }),
+    ours: () => timeProcess(node, ["--input-type=module", "-e", 'await import("@senvar/secrets")'], { cwd: app, env }),
+    sdk: () => timeProcess(node, ["--input-type=module", "-e", 'await import("@aws-sdk/client-secrets-manager")'], { cwd: app, env }),
+  });
   const oursCost = ours.median - bare.median;
   const sdkCost = sdk.median - bare.median;
   const ratio = oursCost / sdkCost;
@@ -182,9 +195,11 @@ function cliGet(motoUrl: string): Row[] {
   const env = { ...process.env, ...motoEnv(motoUrl) };
   const name = `bench${Date.now().toString(36)}-cli-flag`;
   execFileSync(process.execPath, [join(root, "dist/cli/bin.js"), "set", name, "on", "--parameter"], { env, stdio: "ignore" });
-  const ours = stats(repeated(() => timeProcess(process.execPath, [join(root, "dist/cli/bin.js"), "get", name], { env })));
-  const oursKnown = stats(repeated(() => timeProcess(process.execPath, [join(root, "dist/cli/bin.js"), "get", name, "--parameter"], { env })));
-  const aws = stats(repeated(() => timeProcess("aws", ["--endpoint-url", motoUrl, "ssm", "get-parameter", "--name", name, "--with-decryption"], { env })));
+  const { ours, oursKnown, aws } = interleaved({
+    ours: () => timeProcess(process.execPath, [join(root, "dist/cli/bin.js"), "get", name], { env }),
+    oursKnown: () => timeProcess(process.execPath, [join(root, "dist/cli/bin.js"), "get", name, "--parameter"], { env }),
+    aws: () => timeProcess("aws", ["--endpoint-url", motoUrl, "ssm", "get-parameter", "--name", name, "--with-decryption"], { env }),
+  });
   const ratio = ours.median / aws.median;
   return [
     { measure: "`secrets get <name>` (backend probed), whole process", ours: formatStats(ours), baseline: `aws ssm get-parameter: ${formatStats(aws)}`, ratio, target: "≤ 0.5×", pass: ratio <= 0.5 },
