@@ -16,11 +16,5 @@ export async function declarationFor(name: string, context: Context): Promise<De
   if (!manifest) return undefined;
   const found = findManifestVariable(manifest, name, { app: context.app, stage: context.stage });
   if (!found) return undefined;
-  const declared: Declared = { kind: found.kind, encrypted: found.encrypted, source: `${outDir}/${MANIFEST_FILE}`, key: found.key };
-  if (found.app !== undefined) declared.app = found.app;
-  if (found.stage !== undefined) declared.stage = found.stage;
-  if (found.fullName !== undefined) declared.fullName = found.fullName;
-  if (found.tier !== undefined) declared.tier = found.tier;
-  if (found.region !== undefined) declared.region = found.region;
-  return declared;
+  return { ...found, source: `${outDir}/${MANIFEST_FILE}` };
 }

@@ -85,16 +85,31 @@ export async function runPipeline(options: CodegenOptions, hooks: { beforeWrite?
     cache: options.cache,
     saveCache: options.check !== true,
   });
-  const warnings = model.diagnostics.filter((d) => d.severity === "warning");
-  const errors = model.diagnostics.filter((d) => d.severity === "error");
-  const counts = {
-    secret: model.variables.filter((v) => v.kind === "secret").length,
-    parameter: model.variables.filter((v) => v.kind === "parameter").length,
-  };
+  const { warnings, errors, counts } = summarizeModel(model);
   if (errors.length > 0) return { model, files: [], warnings, errors, counts, stats };
   const rendered = renderCodegen(model, layout, await loadTemplates());
   const files = await writeRendered(root, rendered, { check: options.check === true, beforeWrite: hooks.beforeWrite });
   return { model, files, warnings, errors, counts, stats };
+}
+
+/**
+ * A model's diagnostics split by severity, and its variables counted by kind:
+ * what every generator reports.
+ * @example
+ * ```ts
+ * const { errors, counts } = summarizeModel(model);
+ * if (errors.length === 0) console.log(`${counts.secret} secrets`);
+ * ```
+ */
+export function summarizeModel(model: Model): { warnings: Diagnostic[]; errors: Diagnostic[]; counts: { secret: number; parameter: number } } {
+  return {
+    warnings: model.diagnostics.filter((d) => d.severity === "warning"),
+    errors: model.diagnostics.filter((d) => d.severity === "error"),
+    counts: {
+      secret: model.variables.filter((v) => v.kind === "secret").length,
+      parameter: model.variables.filter((v) => v.kind === "parameter").length,
+    },
+  };
 }
 
 /**

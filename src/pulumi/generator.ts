@@ -3,6 +3,7 @@ import { isPropertyIdentifier } from "../codegen/identifiers.js";
 import { compareText, type Model, type Variable } from "../codegen/model.js";
 import { joinPosix, relativePosix } from "../codegen/paths.js";
 import { describe, equivalentInstance, uniqueLocal, type RenderedFile } from "../codegen/render.js";
+import { summarizeModel } from "../codegen/run.js";
 import { scanWithStats } from "../codegen/scan.js";
 import { loadTemplates, type Templates } from "../codegen/templates.js";
 import { writeRendered, type FileOutcome } from "../codegen/write.js";
@@ -102,9 +103,7 @@ export async function runPulumiGenerate(options: PulumiGenerateOptions): Promise
   const root = resolve(options.root);
   const outDir = relativePosix(root, resolve(root, options.outDir ?? DEFAULT_PULUMI_OUT_DIR));
   const { model } = await scanWithStats({ root, include: options.include, exclude: options.exclude, outDir: options.codegenOutDir, saveCache: options.check !== true });
-  const warnings = model.diagnostics.filter((d) => d.severity === "warning");
-  const errors = model.diagnostics.filter((d) => d.severity === "error");
-  const counts = { secret: model.variables.filter((v) => v.kind === "secret").length, parameter: model.variables.filter((v) => v.kind === "parameter").length };
+  const { warnings, errors, counts } = summarizeModel(model);
   if (errors.length > 0) return { files: [], warnings, errors, counts };
   const files = await writeRendered(root, renderPulumi(model, { outDir }, await loadTemplates()), { check: options.check === true });
   return { files, warnings, errors, counts };

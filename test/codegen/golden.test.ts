@@ -3,12 +3,11 @@
 // compile with tsc in a strict NodeNext project next to a usage file whose
 // negative cases (an undeclared key, Parameter rotate) fail without their
 // `@ts-expect-error`. Regenerate with `npm run golden:update` and review the diff.
-import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCodegen } from "../../src/codegen/index.js";
-import { cleanupTemporary, copyFixture, fixturesDir, readTree, repoRoot, temporaryDirectory, writeProject } from "./support.js";
+import { cleanupTemporary, compileStrictNodeNext, copyFixture, fixturesDir, readTree, temporaryDirectory, writeProject } from "./support.js";
 
 const FIXTURES = ["basic", "imports", "merged"] as const;
 const updating = process.env.UPDATE_GOLDEN === "1";
@@ -58,36 +57,10 @@ describe("golden output", () => {
         expectedFailures.set(copy, failing);
       }
     }
-    writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module", private: true }));
-    writeFileSync(
-      join(dir, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          target: "ES2022",
-          module: "NodeNext",
-          moduleResolution: "NodeNext",
-          strict: true,
-          noUncheckedIndexedAccess: true,
-          noUnusedParameters: true,
-          verbatimModuleSyntax: true,
-          isolatedModules: true,
-          skipLibCheck: true,
-          noEmit: true,
-          jsx: "preserve",
-          types: ["node"],
-          paths: { "@senvar/secrets": [join(repoRoot, "src", "index.ts")] },
-        },
-        include: ["**/*.ts", "**/*.tsx", "**/*.mts"],
-      }),
-    );
-
-    const tsc = spawnSync(process.execPath, [join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json", "--pretty", "false"], {
-      cwd: dir,
-      encoding: "utf8",
-    });
-    const errors = [...tsc.stdout.matchAll(/^(.+?)\((\d+),\d+\): error (TS\d+): (.*)$/gm)].map((m) => ({ file: m[1]!, line: Number(m[2]), code: m[3]!, text: m[4]! }));
+    const tsc = compileStrictNodeNext(dir, ["**/*.ts", "**/*.tsx", "**/*.mts"], { noUnusedParameters: true, jsx: "preserve" });
+    const errors = [...tsc.output.matchAll(/^(.+?)\((\d+),\d+\): error (TS\d+): (.*)$/gm)].map((m) => ({ file: m[1]!, line: Number(m[2]), code: m[3]!, text: m[4]! }));
     const unexpected = errors.filter((e) => !expectedFailures.has(e.file));
-    expect(unexpected, tsc.stdout).toEqual([]);
+    expect(unexpected, tsc.output).toEqual([]);
     for (const [file, lines] of expectedFailures) {
       expect(
         errors.filter((e) => e.file === file).map((e) => e.line),
@@ -96,6 +69,5 @@ describe("golden output", () => {
     }
     expect(expectedFailures.size).toBe(FIXTURES.length);
     expect(readFileSync(join(dir, "tsconfig.json"), "utf8")).toContain("NodeNext");
-    void dirname;
   });
 });

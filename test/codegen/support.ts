@@ -1,4 +1,5 @@
 // Helpers shared by the codegen tests: temporary projects and file trees.
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
@@ -89,4 +90,35 @@ export async function transpileProject(root: string): Promise<void> {
     .filter((f) => /\.(ts|tsx|mts)$/.test(f))
     .map((f) => join(root, f));
   await build({ entryPoints: sources, outdir: root, outbase: root, format: "esm", platform: "node", logLevel: "silent", outExtension: { ".js": ".js" } });
+}
+
+/**
+ * Writes package.json and a strict NodeNext tsconfig.json into `dir` (with
+ * `@senvar/secrets` mapped to this repo's src), then runs tsc on it.
+ * Returns tsc's combined output and exit status.
+ */
+export function compileStrictNodeNext(dir: string, include: string[], extraOptions: Record<string, unknown> = {}): { output: string; status: number | null } {
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module", private: true }));
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        target: "ES2022",
+        module: "NodeNext",
+        moduleResolution: "NodeNext",
+        strict: true,
+        noUncheckedIndexedAccess: true,
+        verbatimModuleSyntax: true,
+        isolatedModules: true,
+        skipLibCheck: true,
+        noEmit: true,
+        types: ["node"],
+        paths: { "@senvar/secrets": [join(repoRoot, "src", "index.ts")] },
+        ...extraOptions,
+      },
+      include,
+    }),
+  );
+  const tsc = spawnSync(process.execPath, [join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json", "--pretty", "false"], { cwd: dir, encoding: "utf8" });
+  return { output: tsc.stdout + tsc.stderr, status: tsc.status };
 }

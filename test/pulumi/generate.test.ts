@@ -1,6 +1,5 @@
 // pulumi:generate: golden output, tsc against the real @pulumi/aws types, and
 // Pulumi's own unit-test mocks. No Pulumi CLI or engine runs here.
-import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -8,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCodegen } from "../../src/codegen/index.js";
 import { PLACEHOLDER_VALUE } from "../../src/index.js";
 import { runPulumiGenerate } from "../../src/pulumi/generator.js";
-import { cleanupTemporary, copyFixture, fixturesDir, readTree, repoRoot, temporaryDirectory, writeProject } from "../codegen/support.js";
+import { cleanupTemporary, compileStrictNodeNext, copyFixture, fixturesDir, readTree, temporaryDirectory, writeProject } from "../codegen/support.js";
 
 const updating = process.env.UPDATE_GOLDEN === "1";
 const expectedDir = join(fixturesDir, "pulumi", "expected");
@@ -56,28 +55,8 @@ describe("pulumi:generate output", () => {
   it("compiles with tsc (strict, NodeNext) against the real @pulumi/aws types", { timeout: 240_000 }, () => {
     const dir = temporaryDirectory("pulumi-tsc", true);
     cpSync(join(expectedDir, "infra"), join(dir, "infra"), { recursive: true });
-    writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module", private: true }));
-    writeFileSync(
-      join(dir, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          target: "ES2022",
-          module: "NodeNext",
-          moduleResolution: "NodeNext",
-          strict: true,
-          noUncheckedIndexedAccess: true,
-          noUnusedLocals: true,
-          verbatimModuleSyntax: true,
-          noEmit: true,
-          skipLibCheck: true,
-          types: ["node"],
-          paths: { "@senvar/secrets": [join(repoRoot, "src", "index.ts")] },
-        },
-        include: ["infra/**/*.ts"],
-      }),
-    );
-    const tsc = spawnSync(process.execPath, [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", dir], { encoding: "utf8" });
-    expect(tsc.stdout + tsc.stderr).toBe("");
+    const tsc = compileStrictNodeNext(dir, ["infra/**/*.ts"], { noUnusedLocals: true });
+    expect(tsc.output).toBe("");
     expect(tsc.status).toBe(0);
   });
 });
