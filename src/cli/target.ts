@@ -35,8 +35,6 @@ export interface Target {
   variable: Secret | Parameter;
   /** What is stored now, if it was looked up. */
   stored: VariableMetadata | undefined;
-  /** How the backend was chosen. */
-  chosenBy: "manifest" | "flag" | "stored" | "default";
 }
 
 /**
@@ -121,7 +119,7 @@ export async function resolveTarget(input: string, context: Context, flags: Back
   let encrypted = flags.encrypted === true || declared?.encrypted === true;
 
   if (chosen && mode === "read") {
-    return { ...name, variable: variableFor(chosen, name, context, { encrypted, tier, region }), stored: undefined, chosenBy: declared ? "manifest" : "flag" };
+    return { ...name, variable: variableFor(chosen, name, context, { encrypted, tier, region }), stored: undefined };
   }
 
   const stored = await whereStored(name, context, region);
@@ -137,15 +135,15 @@ export async function resolveTarget(input: string, context: Context, flags: Back
       `use --${storedKind} to act on the stored one; to move it, delete it first (secrets delete ${name.fullName} --${storedKind})`,
     );
   }
-  if (chosen) return { ...name, variable: variableFor(chosen, name, context, { encrypted, tier, region }), stored: stored[chosen], chosenBy: declared ? "manifest" : "flag" };
+  if (chosen) return { ...name, variable: variableFor(chosen, name, context, { encrypted, tier, region }), stored: stored[chosen] };
   if (storedKind) {
-    return { ...name, variable: variableFor(storedKind, name, context, { encrypted, tier, region }), stored: stored[storedKind], chosenBy: "stored" };
+    return { ...name, variable: variableFor(storedKind, name, context, { encrypted, tier, region }), stored: stored[storedKind] };
   }
   if (mode === "read") {
     const region = context.region ? ` (region ${context.region})` : "";
     throw new CliError(`${name.fullName} was not found in Secrets Manager or SSM Parameter Store${region}`, `create it with: secrets set ${name.fullName}${flags.secret ? " --secret" : ""}`);
   }
-  return { ...name, variable: variableFor("parameter", name, context, { encrypted, tier, region }), stored: undefined, chosenBy: "default" };
+  return { ...name, variable: variableFor("parameter", name, context, { encrypted, tier, region }), stored: undefined };
 }
 
 /**
@@ -158,7 +156,7 @@ export async function readFromBackend(input: string, context: Context, flags: Ba
   const chosen = chosenKind(name.fullName, flags, declared);
   if (chosen) {
     const variable = variableFor(chosen, name, context, { encrypted: declared?.encrypted === true, region: declared?.region });
-    return { target: { ...name, variable, stored: undefined, chosenBy: declared ? "manifest" : "flag" }, read: await variable.getWithVersion() };
+    return { target: { ...name, variable, stored: undefined }, read: await variable.getWithVersion() };
   }
   const candidates = [variableFor("secret", name, context), variableFor("parameter", name, context)] as const;
   const reads = await Promise.allSettled(candidates.map((v) => v.getWithVersion()));
@@ -166,7 +164,7 @@ export async function readFromBackend(input: string, context: Context, flags: Ba
   if (found.length === 2) throw new CliError(`${name.fullName} exists in both Secrets Manager and SSM Parameter Store`, "pass --secret or --parameter to say which one you mean");
   if (found.length === 1) {
     const [{ variable, read }] = found as [{ variable: Secret | Parameter; read: VersionedValue }];
-    return { target: { ...name, variable, stored: undefined, chosenBy: "stored" }, read };
+    return { target: { ...name, variable, stored: undefined }, read };
   }
   const failures = reads.map((r) => (r as PromiseRejectedResult).reason as unknown);
   // Prefer the most telling failure: not set, then anything unexpected, then not found.
