@@ -68,19 +68,36 @@ export async function commitVersion(
       return { kind: "secret", name: fullName, versionId: pending.versionId, arn: pending.arn, previousVersionId: undefined };
     }
     const previous = base.state === "current" ? base.versionId : undefined;
-    try {
-      await updateSecretVersionStage(handle, { secretId: fullName, stage: AWSCURRENT, moveTo: pending.versionId, ...(previous ? { removeFrom: previous } : {}) });
-    } catch (error) {
-      const now = await currentVersion(handle, fullName);
-      // The move may have succeeded and only its answer been lost: the SDK's
-      // retry then finds AWSCURRENT gone from `previous` and fails. AWSCURRENT
-      // on our version means this rotation won; anywhere else, it lost.
-      if (now !== pending.versionId && now !== undefined && now !== previous) throw lostRace(fullName, handle.region);
-      if (now !== pending.versionId) throw error;
-    }
+    await moveCurrent(handle, { fullName, moveTo: pending.versionId, removeFrom: previous, lost: () => lostRace(fullName, handle.region) });
     return { kind: "secret", name: fullName, versionId: pending.versionId, arn: pending.arn, previousVersionId: previous };
   } finally {
     await removePendingLabel(handle, fullName, pending.versionId);
+  }
+}
+
+/**
+ * The compare-and-swap on AWSCURRENT that every change of the current value
+ * goes through (writes and rollbacks): UpdateSecretVersionStage moves it to
+ * `moveTo` only while it is still on `removeFrom`, and AWS then makes
+ * `removeFrom` AWSPREVIOUS. Two callers that start from the same version can
+ * never both win.
+ *
+ * @throws the error made by `lost` when another writer moved AWSCURRENT first.
+ */
+export async function moveCurrent(
+  handle: SecretsHandle,
+  input: { fullName: string; moveTo: string; removeFrom: string | undefined; lost: () => ConflictError },
+): Promise<void> {
+  const { fullName, moveTo, removeFrom } = input;
+  try {
+    await updateSecretVersionStage(handle, { secretId: fullName, stage: AWSCURRENT, moveTo, ...(removeFrom ? { removeFrom } : {}) });
+  } catch (error) {
+    const now = await currentVersion(handle, fullName);
+    // The move may have succeeded and only its answer been lost: the SDK's
+    // retry then finds AWSCURRENT gone from `removeFrom` and fails. AWSCURRENT
+    // on `moveTo` means this call won; anywhere else, it lost.
+    if (now !== moveTo && now !== undefined && now !== removeFrom) throw input.lost();
+    if (now !== moveTo) throw error;
   }
 }
 
