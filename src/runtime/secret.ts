@@ -257,9 +257,9 @@ export class Secret extends SenvarVariable {
 
   /**
    * Every version of the secret, newest first, with its staging labels and
-   * dates: never a value (ListSecretVersionIds, which needs
-   * `secretsmanager:ListSecretVersionIds`). Deprecated versions, which hold no
-   * label, are included.
+   * dates: never a value (DescribeSecret and ListSecretVersionIds, which need
+   * `secretsmanager:DescribeSecret` and `ListSecretVersionIds`). Deprecated
+   * versions, which hold no label, are included.
    * @example
    * ```ts
    * for (const v of await dbPassword.history()) console.log(v.versionId, v.stages.join(","), v.created);
@@ -267,7 +267,13 @@ export class Secret extends SenvarVariable {
    */
   async history(): Promise<SecretHistoryEntry[]> {
     const fullName = this.fullName;
-    return this.guard([], async () => secretHistory(await secretsManagerClient(this.awsOptions), fullName));
+    return this.guard([], async () => {
+      const handle = await secretsManagerClient(this.awsOptions);
+      // DescribeSecret first: moto answers ListSecretVersionIds for a missing
+      // secret with an HTML 500 instead of ResourceNotFoundException.
+      await describeSecret(handle, fullName);
+      return secretHistory(handle, fullName);
+    });
   }
 
   /**

@@ -22,10 +22,10 @@ export interface RollbackFlags extends CommonFlags, BackendFlags {
  * and nothing changes when it is missing or the answer is no.
  */
 export async function rollback(name: string, flags: RollbackFlags, { ui, context }: CommandEnv): Promise<void> {
+  const to = flags.to === undefined ? undefined : String(flags.to);
+  if (to === "") throw new UsageError("--to needs a version: a VersionId for a secret, a version number for a parameter", "see the versions with: secrets history <name>");
   const target = await resolveTarget(name, context, flags, "read", await declarationFor(name, context));
   const confirm = confirmer(ui, flags.force === true);
-  const to = flags.to === undefined ? undefined : String(flags.to);
-  if (to === "") throw new UsageError("--to needs a version: a VersionId for a secret, a version number for a parameter");
 
   if (target.variable.kind === "secret") {
     const result = await (target.variable as Secret).rollback({ to, confirm: (plan) => confirm(describeSecretPlan(plan)) });
