@@ -19,7 +19,12 @@ const parseEnv = (util as { parseEnv?: (text: string) => Record<string, string> 
 const tricky = fc
   .array(fc.oneof(fc.constantFrom("'", '"', "\\", "$", "`", "\n", "\r", " ", "\t", "#", "=", "\\n", "$(x)", "\u0000"), fc.string({ unit: "binary", maxLength: 4 })), { minLength: 1, maxLength: 30 })
   .map((parts) => parts.join(""))
-  .filter((s) => s.length > 0 && s.isWellFormed());
+  .filter((s) => s.length > 0 && isWellFormed(s));
+
+/** No lone surrogates: values come back from AWS as UTF-8, which cannot hold one. */
+function isWellFormed(text: string): boolean {
+  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+}
 
 function refusable(value: string): boolean {
   return value.includes("\r") || value.includes("\u0000") || (value.includes("'") && /["\\$`]/.test(value));
