@@ -1,7 +1,13 @@
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
 
-/** How a child process ended: an exit code, or the signal that killed it. */
+/**
+ * How a child process ended: an exit code, or the signal that killed it.
+ * @example
+ * ```ts
+ * const outcome: ChildOutcome = { signal: "SIGTERM" };
+ * ```
+ */
 export type ChildOutcome = { code: number; signal?: undefined } | { code?: undefined; signal: NodeJS.Signals };
 
 /** Signals passed on to the child. SIGKILL and SIGSTOP cannot be caught, so they cannot be either. */
@@ -15,7 +21,13 @@ const FORWARDED: readonly NodeJS.Signals[] = ["SIGTERM", "SIGINT", "SIGHUP", "SI
  */
 const FROM_TERMINAL: ReadonlySet<NodeJS.Signals> = new Set(["SIGINT", "SIGQUIT"]);
 
-/** The conventional shell exit status for a process killed by `signal`: 128 + its number. */
+/**
+ * The conventional shell exit status for a process killed by `signal`: 128 + its number.
+ * @example
+ * ```ts
+ * signalExitCode("SIGTERM"); // 143
+ * ```
+ */
 export function signalExitCode(signal: NodeJS.Signals): number {
   return 128 + (constants.signals[signal] ?? 0);
 }
@@ -28,6 +40,10 @@ export function signalExitCode(signal: NodeJS.Signals): number {
  * process does not die of them: the child decides, and its outcome is ours.
  *
  * @throws the spawn error (ENOENT, EACCES) when the command cannot start.
+ * @example
+ * ```ts
+ * const outcome = await runChild("node", ["server.js"], { ...process.env, DB_PASSWORD: value }, Boolean(process.stdin.isTTY));
+ * ```
  */
 export function runChild(command: string, args: readonly string[], env: NodeJS.ProcessEnv, onTerminal: boolean): Promise<ChildOutcome> {
   return new Promise((resolve, reject) => {

@@ -24,6 +24,10 @@ export async function declarationFor(name: string, context: Context): Promise<De
  * on all declared variables (status, exec, export) need the manifest, so its
  * absence is an error that says how to make one.
  * @throws CliError when codegen has not run.
+ * @example
+ * ```ts
+ * const keys = (await allDeclarations(context)).map((d) => d.key);
+ * ```
  */
 export async function allDeclarations(context: Context): Promise<Declared[]> {
   const outDir = context.config.outDir ?? DEFAULT_OUT_DIR;

@@ -4,7 +4,13 @@ import { envNameOf } from "./envNames.js";
 import { UsageError } from "./errors.js";
 import { selectDeclared } from "./selection.js";
 
-/** One variable as `exec` and `export` hand it on: its environment name and value. */
+/**
+ * One variable as `exec` and `export` hand it on: its environment name and value.
+ * @example
+ * ```ts
+ * const entry: EnvironmentEntry = { envName: "DB_PASSWORD", key: "dbPassword", fullName: "billing-prod-dbPassword", value };
+ * ```
+ */
 export interface EnvironmentEntry {
   envName: string;
   key: string;
@@ -17,6 +23,10 @@ export interface EnvironmentEntry {
  * batched round, keyed by their environment names (see {@link envNameOf}).
  * Two keys that map to the same name are refused before anything is read.
  * The values are returned to the caller only; nothing here prints or keeps them.
+ * @example
+ * ```ts
+ * const entries = await loadEnvironment(context, ["dbPassword"]); // [{ envName: "DB_PASSWORD", … }]
+ * ```
  */
 export async function loadEnvironment(context: Context, only: string[] | undefined): Promise<EnvironmentEntry[]> {
   const selected = await selectDeclared(context, only);

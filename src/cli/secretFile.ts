@@ -3,7 +3,13 @@ import { open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { CliError } from "./errors.js";
 
-/** Owner read/write only. */
+/**
+ * Owner read/write only.
+ * @example
+ * ```ts
+ * (statSync(path).mode & 0o777) === SECRET_FILE_MODE;
+ * ```
+ */
 export const SECRET_FILE_MODE = 0o600;
 
 /**
@@ -16,6 +22,10 @@ export const SECRET_FILE_MODE = 0o600;
  * 0600 file next to it, which is then renamed over it.
  *
  * @throws CliError when the file exists without `force`.
+ * @example
+ * ```ts
+ * await writeSecretFile(".env.prod", formatDotenv(entries), { force: false });
+ * ```
  */
 export async function writeSecretFile(path: string, contents: string, options: { force?: boolean } = {}): Promise<void> {
   try {

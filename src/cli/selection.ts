@@ -4,7 +4,13 @@ import { allDeclarations } from "./declarations.js";
 import { CliError, UsageError } from "./errors.js";
 import { resolveName, variableFor, type Declared } from "./target.js";
 
-/** A declared variable, named for the resolved app and stage. */
+/**
+ * A declared variable, named for the resolved app and stage.
+ * @example
+ * ```ts
+ * const [first] = await selectDeclared(context, undefined); // { declared, fullName: "billing-prod-dbPassword", variable }
+ * ```
+ */
 export interface SelectedVariable {
   declared: Declared;
   fullName: string;
@@ -14,6 +20,10 @@ export interface SelectedVariable {
 /**
  * The `--only` flag as a list: `--only a,b` and `--only a --only b` both give `["a", "b"]`.
  * @throws UsageError for an empty list.
+ * @example
+ * ```ts
+ * onlyList("a,b"); // ["a", "b"]
+ * ```
  */
 export function onlyList(flag: string | string[] | undefined): string[] | undefined {
   if (flag === undefined) return undefined;
@@ -27,6 +37,10 @@ export function onlyList(flag: string | string[] | undefined): string[] | undefi
  * name), as the runtime API would build them for the resolved app and stage.
  * @throws CliError when there is no manifest, or a declaration cannot be named without an app and stage.
  * @throws UsageError when `only` names something that is not declared.
+ * @example
+ * ```ts
+ * const variables = (await selectDeclared(context, ["dbPassword"])).map((s) => s.variable);
+ * ```
  */
 export async function selectDeclared(context: Context, only: string[] | undefined): Promise<SelectedVariable[]> {
   const declarations = await allDeclarations(context);

@@ -4,9 +4,21 @@ import { parameterArn, secretArnPattern } from "../iam/arns.js";
 import { iamPolicy, type PolicyAccess } from "../iam/policy.js";
 import type { Model, Variable } from "./model.js";
 
-/** The runtime read policy's file name inside the output folder. */
+/**
+ * The runtime read policy's file name inside the output folder.
+ * @example
+ * ```ts
+ * const path = join(root, "generated", IAM_POLICY_FILE); // generated/iam-policy.json
+ * ```
+ */
 export const IAM_POLICY_FILE = "iam-policy.json";
-/** The admin policy's file name (set, rotate, roll back, delete, restore, status). */
+/**
+ * The admin policy's file name (set, rotate, roll back, delete, restore, status).
+ * @example
+ * ```ts
+ * const path = join(root, "generated", IAM_ADMIN_POLICY_FILE); // generated/iam-policy.admin.json
+ * ```
+ */
 export const IAM_ADMIN_POLICY_FILE = "iam-policy.admin.json";
 
 /**
@@ -15,8 +27,19 @@ export const IAM_ADMIN_POLICY_FILE = "iam-policy.admin.json";
  * tags of the role or user making it: tag the app's role like its variables
  * (the SDK tags every variable `{ app, stage }`), and the one file fits every
  * stage. A role without the tags matches nothing, so the policy fails closed.
+ * @example
+ * ```ts
+ * `${APP_POLICY_VARIABLE}-${STAGE_POLICY_VARIABLE}-dbPassword`; // "${aws:PrincipalTag/app}-${aws:PrincipalTag/stage}-dbPassword"
+ * ```
  */
 export const APP_POLICY_VARIABLE = "${aws:PrincipalTag/app}";
+/**
+ * The stage's policy variable; see {@link APP_POLICY_VARIABLE}.
+ * @example
+ * ```ts
+ * `billing-${STAGE_POLICY_VARIABLE}-dbPassword`; // "billing-${aws:PrincipalTag/stage}-dbPassword"
+ * ```
+ */
 export const STAGE_POLICY_VARIABLE = "${aws:PrincipalTag/stage}";
 
 /**

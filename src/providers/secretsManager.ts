@@ -163,7 +163,13 @@ export async function restoreSecret(handle: SecretsHandle, secretId: string): Pr
   await send(handle, new RestoreSecretCommand({ SecretId: secretId }), "secretsmanager:RestoreSecret");
 }
 
-/** One version of a secret, as ListSecretVersionIds returns it: no value. */
+/**
+ * One version of a secret, as ListSecretVersionIds returns it: no value.
+ * @example
+ * ```ts
+ * const version: ListedSecretVersion = { versionId: "3f1c…", stages: ["AWSCURRENT"], created: new Date(), lastAccessed: undefined };
+ * ```
+ */
 export interface ListedSecretVersion {
   versionId: string;
   stages: string[];
@@ -174,6 +180,10 @@ export interface ListedSecretVersion {
 /**
  * ListSecretVersionIds, every page, deprecated (unlabelled) versions
  * included: a rollback may name one of them.
+ * @example
+ * ```ts
+ * const versions = await listSecretVersionIds(handle, "billing-prod-dbPassword");
+ * ```
  */
 export async function listSecretVersionIds(handle: SecretsHandle, secretId: string): Promise<ListedSecretVersion[]> {
   const { ListSecretVersionIdsCommand } = await loadSdk();

@@ -142,7 +142,13 @@ export async function listParameterTags(handle: SsmHandle, name: string): Promis
   return Object.fromEntries((out.TagList ?? []).map((t) => [t.Key ?? "", t.Value ?? ""]));
 }
 
-/** One version of a parameter from GetParameterHistory, without its value. */
+/**
+ * One version of a parameter from GetParameterHistory, without its value.
+ * @example
+ * ```ts
+ * const version: ParameterHistoryVersion = { version: 2, type: "String", tier: "Standard", labels: [], lastModified: new Date(), lastModifiedUser: undefined };
+ * ```
+ */
 export interface ParameterHistoryVersion {
   version: number;
   type: string;
@@ -155,6 +161,10 @@ export interface ParameterHistoryVersion {
 /**
  * GetParameterHistory, every page, without decryption. AWS answers with each
  * version's value too; it is dropped here, before anything else sees it.
+ * @example
+ * ```ts
+ * const versions = await getParameterHistory(handle, "billing-prod-featureFlag");
+ * ```
  */
 export async function getParameterHistory(handle: SsmHandle, name: string): Promise<ParameterHistoryVersion[]> {
   const { GetParameterHistoryCommand } = await loadSdk();

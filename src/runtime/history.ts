@@ -57,6 +57,10 @@ export interface ParameterHistoryEntry {
 /**
  * Every version of a secret, newest first. Deprecated versions (no label) are
  * included, because a rollback may name one. One ListSecretVersionIds per page.
+ * @example
+ * ```ts
+ * const versions = await secretHistory(await secretsManagerClient({}), "billing-prod-dbPassword");
+ * ```
  */
 export async function secretHistory(handle: SecretsHandle, fullName: string): Promise<SecretHistoryEntry[]> {
   const versions = await listSecretVersionIds(handle, fullName);
@@ -78,7 +82,13 @@ function rank(stages: string[]): number {
   return 0;
 }
 
-/** Every version of a parameter SSM keeps (the latest 100), newest first. One GetParameterHistory per page. */
+/**
+ * Every version of a parameter SSM keeps (the latest 100), newest first. One GetParameterHistory per page.
+ * @example
+ * ```ts
+ * const [latest] = await parameterHistory(await ssmClient({}), "billing-prod-featureFlag");
+ * ```
+ */
 export async function parameterHistory(handle: SsmHandle, fullName: string): Promise<ParameterHistoryEntry[]> {
   const versions = await getParameterHistory(handle, fullName);
   const latest = Math.max(0, ...versions.map((v) => v.version));

@@ -126,6 +126,11 @@ export interface ParameterRollbackOptions {
  * does not exist.
  *
  * @returns undefined when `confirm` declined.
+ * @example
+ * ```ts
+ * // Inside Secret.rollback, under its error boundary:
+ * await rollbackSecret(handle, { fullName, options: {}, notSet: () => this.notSet(handle.region), scheduledForDeletion });
+ * ```
  */
 export async function rollbackSecret(
   handle: SecretsHandle,
@@ -172,6 +177,11 @@ export async function rollbackSecret(
  * redact it from any failure.
  *
  * @returns undefined when `confirm` declined.
+ * @example
+ * ```ts
+ * const seen: string[] = [];
+ * await rollbackParameter(handle, { fullName: "billing-prod-featureFlag", options: { to: 2 }, seen });
+ * ```
  */
 export async function rollbackParameter(
   handle: SsmHandle,

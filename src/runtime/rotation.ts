@@ -83,6 +83,10 @@ export async function commitVersion(
  * never both win.
  *
  * @throws the error made by `lost` when another writer moved AWSCURRENT first.
+ * @example
+ * ```ts
+ * await moveCurrent(handle, { fullName, moveTo: pendingVersionId, removeFrom: versionRead, lost: () => new ConflictError("changed concurrently") });
+ * ```
  */
 export async function moveCurrent(
   handle: SecretsHandle,

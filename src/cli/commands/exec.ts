@@ -5,7 +5,13 @@ import { loadEnvironment } from "../environment.js";
 import { CliError, UsageError } from "../errors.js";
 import { onlyList } from "../selection.js";
 
-/** Flags of `secrets exec`. */
+/**
+ * Flags of `secrets exec`.
+ * @example
+ * ```ts
+ * const flags: ExecFlags = { only: "dbPassword,featureFlag" };
+ * ```
+ */
 export interface ExecFlags extends CommonFlags {
   only?: string | string[];
 }
@@ -20,6 +26,10 @@ export interface ExecFlags extends CommonFlags {
  * child killed by a signal is reported, with the shell's 128 + signal number.
  *
  * @returns the child's exit code.
+ * @example
+ * ```ts
+ * process.exitCode = await exec(["node", "server.js"], {}, { ui: processUi(), context });
+ * ```
  */
 export async function exec(command: readonly string[], flags: ExecFlags, { context }: CommandEnv): Promise<number> {
   const [program, ...args] = command;

@@ -7,7 +7,13 @@ import { UsageError } from "../errors.js";
 import { writeSecretFile } from "../secretFile.js";
 import { onlyList } from "../selection.js";
 
-/** Flags of `secrets export`. */
+/**
+ * Flags of `secrets export`.
+ * @example
+ * ```ts
+ * const flags: ExportFlags = { format: "dotenv", out: ".env.prod" };
+ * ```
+ */
 export interface ExportFlags extends CommonFlags {
   format?: string;
   out?: string;
@@ -24,6 +30,10 @@ const FORMATS = ["dotenv", "json"] as const;
  * or to a file created with mode 0600. A warning goes to stderr when a
  * terminal is watching. Dotenv quoting round-trips multiline values (see
  * {@link formatDotenv}); a value no quoting can carry is refused.
+ * @example
+ * ```ts
+ * await exportValues({ format: "json" }, { ui: processUi(), context });
+ * ```
  */
 export async function exportValues(flags: ExportFlags, { ui, context }: CommandEnv): Promise<void> {
   const format = flags.format ?? "dotenv";

@@ -5,7 +5,13 @@ import { declarationFor } from "../declarations.js";
 import { resolveTarget, type BackendFlags } from "../target.js";
 import { table } from "./list.js";
 
-/** Flags of `secrets history`. */
+/**
+ * Flags of `secrets history`.
+ * @example
+ * ```ts
+ * const flags: HistoryFlags = { json: true };
+ * ```
+ */
 export interface HistoryFlags extends CommonFlags, BackendFlags {
   json?: boolean;
 }
@@ -14,6 +20,10 @@ export interface HistoryFlags extends CommonFlags, BackendFlags {
  * `secrets history <name>`: every stored version, newest first, with dates
  * and staging labels (Secrets Manager, ListSecretVersionIds) or version
  * numbers and labels (SSM, GetParameterHistory). Never a value.
+ * @example
+ * ```ts
+ * await history("dbPassword", { json: true }, { ui: processUi(), context });
+ * ```
  */
 export async function history(name: string, flags: HistoryFlags, { ui, context }: CommandEnv): Promise<void> {
   const target = await resolveTarget(name, context, flags, "read", await declarationFor(name, context));

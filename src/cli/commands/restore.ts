@@ -4,7 +4,13 @@ import { declarationFor } from "../declarations.js";
 import { CliError } from "../errors.js";
 import { resolveTarget, type BackendFlags } from "../target.js";
 
-/** Flags of `secrets restore`. */
+/**
+ * Flags of `secrets restore`.
+ * @example
+ * ```ts
+ * const flags: RestoreFlags = { json: true };
+ * ```
+ */
 export interface RestoreFlags extends CommonFlags, BackendFlags {
   json?: boolean;
 }
@@ -12,6 +18,10 @@ export interface RestoreFlags extends CommonFlags, BackendFlags {
 /**
  * `secrets restore <name>`: undoes a Secret's scheduled deletion within its
  * recovery window (RestoreSecret). Parameters have no recovery window.
+ * @example
+ * ```ts
+ * await restore("oldToken", {}, { ui: processUi(), context });
+ * ```
  */
 export async function restore(name: string, flags: RestoreFlags, { ui, context }: CommandEnv): Promise<void> {
   const target = await resolveTarget(name, context, flags, "write", await declarationFor(name, context));

@@ -6,7 +6,13 @@ import { CancelledError, CliError, UsageError } from "../errors.js";
 import type { Ui } from "../_ui.js";
 import { resolveTarget, type BackendFlags } from "../target.js";
 
-/** Flags of `secrets rollback`. */
+/**
+ * Flags of `secrets rollback`.
+ * @example
+ * ```ts
+ * const flags: RollbackFlags = { to: "3", force: true };
+ * ```
+ */
 export interface RollbackFlags extends CommonFlags, BackendFlags {
   to?: string | number;
   force?: boolean;
@@ -20,6 +26,10 @@ export interface RollbackFlags extends CommonFlags, BackendFlags {
  * Parameter: the old version's value is written again as a new version.
  * Asks for confirmation on a terminal; without one, `--force` is required,
  * and nothing changes when it is missing or the answer is no.
+ * @example
+ * ```ts
+ * await rollback("featureFlag", { to: "3", force: true }, { ui: processUi(), context });
+ * ```
  */
 export async function rollback(name: string, flags: RollbackFlags, { ui, context }: CommandEnv): Promise<void> {
   const to = flags.to === undefined ? undefined : String(flags.to);

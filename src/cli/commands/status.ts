@@ -6,7 +6,13 @@ import { CliError } from "../errors.js";
 import { selectDeclared } from "../selection.js";
 import { table } from "./list.js";
 
-/** Flags of `secrets status`. */
+/**
+ * Flags of `secrets status`.
+ * @example
+ * ```ts
+ * const flags: StatusFlags = { app: "billing", stage: "prod", json: true };
+ * ```
+ */
 export interface StatusFlags extends CommonFlags {
   json?: boolean;
 }
@@ -17,6 +23,10 @@ export interface StatusFlags extends CommonFlags {
  * scheduled for deletion, in the wrong backend, and stored but undeclared.
  * Metadata calls only, plus a read of version-1 parameters to spot the SSM
  * placeholder. Exits 1 when any declared variable is not ready: a deploy gate.
+ * @example
+ * ```ts
+ * await status({ json: true }, { ui: processUi(), context: resolveContext({ app: "billing", stage: "prod" }) });
+ * ```
  */
 export async function status(flags: StatusFlags, { ui, context }: CommandEnv): Promise<void> {
   const selected = await selectDeclared(context, undefined);
