@@ -100,9 +100,22 @@ export async function moveCurrent(
     // The move may have succeeded and only its answer been lost: the SDK's
     // retry then finds AWSCURRENT gone from `removeFrom` and fails. AWSCURRENT
     // on `moveTo` means this call won; anywhere else, it lost.
-    if (now !== moveTo && now !== undefined && now !== removeFrom) throw input.lost();
-    if (now !== moveTo) throw error;
+    if (now === moveTo) return;
+    if (now !== undefined && now !== removeFrom) throw input.lost();
+    // AWSCURRENT back on `removeFrom` (a rollback moved it there again after
+    // the race: A-B-A), or on no version at all (moto moves a label in two
+    // steps, and a describe can fall in between): the refusal itself says
+    // whether this was the compare-and-swap failing.
+    if (isStageRefusal(error)) throw input.lost();
+    throw error;
   }
+}
+
+/** The compare-and-swap's own refusal: AWSCURRENT was not on RemoveFromVersionId. */
+function isStageRefusal(error: unknown): boolean {
+  if (!(error instanceof AwsCallFailure) || !["InvalidParameterException", "InvalidRequestException"].includes(error.code)) return false;
+  const message = String((error.original as { message?: string } | undefined)?.message ?? "");
+  return /AWSCURRENT|RemoveFromVersionId|staging label|version stage/i.test(message) && !/marked for deletion|scheduled for deletion/i.test(message);
 }
 
 /** The version that holds AWSCURRENT now; undefined if that cannot be told (the original error is then the better one). */

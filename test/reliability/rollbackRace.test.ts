@@ -74,7 +74,7 @@ describe("rollback racing a rotation", () => {
         }),
       );
       const won = settled.filter((s): s is PromiseFulfilledResult<RotationResult | SecretRollbackResult> => s.status === "fulfilled").map((s) => s.value);
-      for (const s of settled) if (s.status === "rejected") expect(s.reason).toBeInstanceOf(ConflictError);
+      for (const s of settled) if (s.status === "rejected") expect(s.reason, String((s.reason as Error).message)).toBeInstanceOf(ConflictError);
       expect(won.length).toBeGreaterThanOrEqual(1);
       const { current } = await cleanLabels(secret.fullName);
       expect(won.map((w) => w.versionId)).toContain(current);
