@@ -185,7 +185,7 @@ program
   .option("--check", "Write nothing; exit 1 if the files are stale", false)
   .option("--root", "Project root to scan (default: the nearest folder with senvar.config.json or package.json)")
   .example("pulumi:generate")
-  .example("pulumi:generate --out infra/secrets")
+  .example("pulumi:generate --out-dir infra/secrets")
   .action(command(async () => (await import("./commands/pulumiGenerate.js")).pulumiGenerate));
 
 process.exitCode = await main(program as unknown as Program, process.argv);
