@@ -50,4 +50,16 @@ export type {
   VariableOptions,
 } from "./runtime/types.js";
 export { listVariables, type ListedVariable, type ListOptions } from "./runtime/list.js";
+export { checkStatus, type DeclaredState, type DeclaredStatus, type StatusOptions, type StatusReport, type StoredSummary } from "./runtime/status.js";
+export type { SecretHistoryEntry, ParameterHistoryEntry } from "./runtime/history.js";
+export type {
+  ParameterRollbackOptions,
+  ParameterRollbackPlan,
+  ParameterRollbackResult,
+  SecretRollbackOptions,
+  SecretRollbackPlan,
+  SecretRollbackResult,
+} from "./runtime/rollback.js";
 export type { StoredType, VariableMetadata, VersionedValue } from "./runtime/types.js";
+export { iamPolicy, type IamPolicyDocument, type IamPolicyStatement, type PolicyAccess, type PolicyResources } from "./iam/policy.js";
+export { parameterArn, secretArnPattern, type ArnScope } from "./iam/arns.js";

@@ -11,6 +11,8 @@ export interface Ui {
   readonly interactive: boolean;
   /** stdout is a terminal (decides the trailing newline of `get`). */
   readonly stdoutIsTty: boolean;
+  /** stderr is a terminal: someone is watching, so warnings matter. */
+  readonly stderrIsTty: boolean;
   out(text: string): void;
   err(text: string): void;
   warn(text: string): void;
@@ -28,6 +30,7 @@ export function processUi(): Ui {
   return {
     interactive,
     stdoutIsTty: Boolean(process.stdout.isTTY),
+    stderrIsTty: Boolean(process.stderr.isTTY),
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
     warn: (text) => void process.stderr.write(`${kleur.yellow("warning:")} ${text}\n`),

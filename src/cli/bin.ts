@@ -18,15 +18,22 @@ type Flags = CommonFlags & { _: string[] } & Record<string, unknown>;
 /**
  * Wraps a lazily imported command: checks for stray arguments, restores a
  * literal "-" where the command does not read stdin, and builds its context.
+ * With `passthrough`, everything after the first `--` is the command's own
+ * argument list (`exec -- cmd args…`), taken from the raw argv so that it
+ * reaches the child untouched; anything else left over is still an error.
+ * A command may return a number: the exit code.
  */
-function command(load: () => Promise<(...args: never[]) => Promise<void>>, options: { stdinArg?: number } = {}) {
-  return async (...args: unknown[]) => {
+function command(load: () => Promise<(...args: never[]) => Promise<number | void>>, options: { stdinArg?: number; passthrough?: boolean } = {}) {
+  return async (...args: unknown[]): Promise<number | void> => {
     const flags = args[args.length - 1] as Flags;
-    if (flags._.length > 0) throw new UsageError(`unexpected argument${flags._.length > 1 ? "s" : ""}: ${flags._.join(" ")}`, "run the command with --help");
+    const dashes = process.argv.indexOf("--", 2);
+    const passed = options.passthrough && dashes >= 0 ? process.argv.slice(dashes + 1) : [];
+    const stray = flags._.slice(0, flags._.length - passed.length);
+    if (stray.length > 0) throw new UsageError(`unexpected argument${stray.length > 1 ? "s" : ""}: ${stray.join(" ")}`, options.passthrough ? "put the command after --, as in: secrets exec -- node app.js" : "run the command with --help");
     const positional = args.slice(0, -1).map((arg, i) => (arg === STDIN_ARG && i !== options.stdinArg ? "-" : arg));
     const env: CommandEnv = { ui: processUi(), context: resolveContext(flags) };
     const run = await load();
-    await (run as (...a: unknown[]) => Promise<void>)(...positional, flags, env);
+    return (run as (...a: unknown[]) => Promise<number | void>)(...(options.passthrough ? [passed] : []), ...positional, flags, env);
   };
 }
 
@@ -105,8 +112,64 @@ program
   .action(command(async () => (await import("./commands/list.js")).list));
 
 program
+  .command("status")
+  .describe("Set the declarations (generated/manifest.json) against what is stored: missing, not set, scheduled for deletion, wrong backend, undeclared. Exits 1 unless every declared variable has a value: a deploy gate. Reads no values except to spot the SSM placeholder.")
+  .option("--json", "Print {app, stage, prefix, ready, declared, undeclared}", false)
+  .example("status --app billing --stage prod")
+  .example("status --json > status.json || echo 'not ready'")
+  .action(command(async () => (await import("./commands/status.js")).status));
+
+program
+  .command("history <name>")
+  .describe("List a variable's versions, newest first: VersionIds, dates and staging labels (Secrets Manager) or version numbers, dates and labels (SSM). Never values.")
+  .option("--secret", "Look in Secrets Manager", false)
+  .option("--parameter", "Look in SSM Parameter Store", false)
+  .option("--json", "Print {name, backend, versions}", false)
+  .example("history dbPassword --app billing --stage prod")
+  .example("history billing-prod-featureFlag --json")
+  .action(command(async () => (await import("./commands/history.js")).history));
+
+program
+  .command("rollback <name>")
+  .describe("Roll a variable back. A secret: AWSCURRENT moves to AWSPREVIOUS (or --to <versionId>) as a compare-and-swap. A parameter: the previous version's value (or --to <version>'s) is written as a new version. Asks on a terminal; --force without one.")
+  .option("--to", "The version to go back to: a VersionId (secret) or version number (parameter); see secrets history")
+  .option("--force", "Roll back without asking", false)
+  .option("--secret", "Roll back in Secrets Manager", false)
+  .option("--parameter", "Roll back in SSM Parameter Store", false)
+  .option("--json", "Print the result as JSON", false)
+  .example("rollback apiKey --force")
+  .example("rollback featureFlag --to 3")
+  .action(command(async () => (await import("./commands/rollback.js")).rollback));
+
+program
+  .command("restore <name>")
+  .describe("Undo a secret's scheduled deletion, within its recovery window (RestoreSecret).")
+  .option("--json", "Print the result as JSON", false)
+  .example("restore oldToken --app billing --stage prod")
+  .action(command(async () => (await import("./commands/restore.js")).restore));
+
+program
+  .command("exec")
+  .describe("Run a command with the declared variables in its environment: dbPassword becomes DB_PASSWORD (camelCase and - . / split into words, upper-cased, joined with _). One batched read; values only in the child's environment. Signals are passed on; the exit code is the command's (128 + n if a signal killed it).")
+  .option("--only", "Only these keys (comma-separated, or repeat the flag)")
+  .example("exec --app billing --stage prod -- node server.js")
+  .example("exec --only dbPassword,featureFlag -- npm run migrate")
+  .action(command(async () => (await import("./commands/exec.js")).exec, { passthrough: true }));
+
+program
+  .command("export")
+  .describe("Print the declared variables' values as dotenv or JSON (named as exec names them), or write them to a new file with mode 0600. The output holds secret values: a warning is shown on a terminal.")
+  .option("--format", "dotenv (default) or json")
+  .option("--out", "Write to this file (created with mode 0600) instead of stdout")
+  .option("--force", "With --out: replace an existing file (with a new one, mode 0600)", false)
+  .option("--only", "Only these keys (comma-separated, or repeat the flag)")
+  .example("export --format dotenv --out .env.prod --app billing --stage prod")
+  .example("export --format json --only dbPassword | jq -r .DB_PASSWORD")
+  .action(command(async () => (await import("./commands/export.js")).exportValues));
+
+program
   .command("codegen")
-  .describe("Scan the project for declarations and write the typed registry and rotation stubs.")
+  .describe("Scan the project for declarations and write the typed registry, its manifest, least-privilege IAM policies (iam-policy.json, iam-policy.admin.json) and rotation stubs.")
   .option("--check", "Write nothing; exit 1 if any generated file is stale (for CI)", false)
   .option("--watch", "Regenerate on change", false)
   .option("--root", "Project root to scan (default: the nearest folder with senvar.config.json or package.json)")
@@ -122,7 +185,7 @@ program
   .option("--check", "Write nothing; exit 1 if the files are stale", false)
   .option("--root", "Project root to scan (default: the nearest folder with senvar.config.json or package.json)")
   .example("pulumi:generate")
-  .example("pulumi:generate --out infra/secrets")
+  .example("pulumi:generate --out-dir infra/secrets")
   .action(command(async () => (await import("./commands/pulumiGenerate.js")).pulumiGenerate));
 
 process.exitCode = await main(program as unknown as Program, process.argv);

@@ -12,7 +12,7 @@ export interface Program {
 /** Flags that take no value; the parser must not swallow the next argument for them. */
 export const BOOLEAN_FLAGS = ["secret", "parameter", "encrypted", "yes", "json", "auto", "force", "permanent", "check", "watch", "debug", "help", "version"];
 /** Flags that take a value. */
-export const STRING_FLAGS = ["app", "stage", "region", "profile", "tier", "recovery-window", "file", "out-dir", "root"];
+export const STRING_FLAGS = ["app", "stage", "region", "profile", "tier", "recovery-window", "file", "out-dir", "root", "to", "only", "format", "out"];
 
 /**
  * sade reports usage errors by printing and calling `process.exit(1)`. Usage
@@ -78,8 +78,9 @@ export async function main(program: Program, argv: string[]): Promise<number> {
       unknown: (flag: string) => `Unknown option ${flag}`,
     });
     if (!parsed) return EXIT.ok; // --help or --version was printed
-    await parsed.handler(...parsed.args);
-    return EXIT.ok;
+    const code = await parsed.handler(...parsed.args);
+    // A command may return its exit code (exec passes its child's on).
+    return typeof code === "number" ? code : EXIT.ok;
   } catch (error) {
     return printError(error, debug);
   }

@@ -1,3 +1,4 @@
+import { IAM_ADMIN_POLICY_FILE, IAM_POLICY_FILE, renderPolicy, type PolicyScope } from "./iam.js";
 import { MANIFEST_COMMENT, MANIFEST_FILE, manifestOf, type ManifestVariable } from "./manifest.js";
 import { isBindingIdentifier, isPropertyIdentifier } from "./identifiers.js";
 import { compareText, type Model, type Variable } from "./model.js";
@@ -44,21 +45,25 @@ export const REGISTRY_FILE = "secrets.ts";
 const RESERVED_LOCALS = new Set(["Secret", "Parameter", "secrets", "manifest", "SecretRegistry", "SecretKey", "ManifestEntry", "entry", "Object"]);
 
 /**
- * Renders the model into the registry (`secrets.ts`), its `manifest.json`
- * and one rotation stub per Secret. Pure: the same model always gives the
- * same bytes (sorted, no timestamps, double quotes) and it touches no disk.
+ * Renders the model into the registry (`secrets.ts`), its `manifest.json`,
+ * the IAM policies (`iam-policy.json` for the runtime, `iam-policy.admin.json`
+ * for the CLI) and one rotation stub per Secret. Pure: the same model always
+ * gives the same bytes (sorted, no timestamps, double quotes) and it touches no disk.
  *
+ * @param policy What the project config says about app, stage and region, for the policies' ARNs.
  * @example
  * ```ts
  * const files = renderCodegen(model, { outDir: "generated", rotationDir: "secrets/rotation" }, await loadTemplates());
- * // [{ path: "generated/secrets.ts", … }, { path: "generated/manifest.json", … }, { path: "secrets/rotation/dbPassword.ts", … }]
+ * // [{ path: "generated/secrets.ts", … }, { path: "generated/manifest.json", … }, { path: "generated/iam-policy.json", … }, …]
  * ```
  */
-export function renderCodegen(model: Model, layout: OutputLayout, templates: Templates): RenderedFile[] {
+export function renderCodegen(model: Model, layout: OutputLayout, templates: Templates, policy: PolicyScope = {}): RenderedFile[] {
   const registryPath = joinPosix(layout.outDir, REGISTRY_FILE);
   const files: RenderedFile[] = [
     { path: registryPath, contents: templates.registry(registryContext(model, layout)), ownership: "generated" },
     { path: joinPosix(layout.outDir, MANIFEST_FILE), contents: renderManifestJson(model), ownership: "generated" },
+    { path: joinPosix(layout.outDir, IAM_POLICY_FILE), contents: renderPolicy(model, policy, "read"), ownership: "generated" },
+    { path: joinPosix(layout.outDir, IAM_ADMIN_POLICY_FILE), contents: renderPolicy(model, policy, "admin"), ownership: "generated" },
   ];
   for (const variable of model.variables) {
     if (variable.kind !== "secret") continue;

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import type { PolicyScope } from "./iam.js";
 import type { Diagnostic, Model } from "./model.js";
 import { relativePosix } from "./paths.js";
 import { renderCodegen, type OutputLayout } from "./render.js";
@@ -28,6 +29,8 @@ export interface CodegenOptions {
   check?: boolean | undefined;
   /** Use the content-hash scan cache in `<root>/node_modules/.cache/senvar` (default true). */
   cache?: boolean | undefined;
+  /** App, stage and region for the IAM policies' ARNs (the CLI passes the project config's); unknown ones become policy variables or `*`. */
+  policy?: PolicyScope | undefined;
 }
 
 /**
@@ -87,7 +90,7 @@ export async function runPipeline(options: CodegenOptions, hooks: { beforeWrite?
   });
   const { warnings, errors, counts } = summarizeModel(model);
   if (errors.length > 0) return { model, files: [], warnings, errors, counts, stats };
-  const rendered = renderCodegen(model, layout, await loadTemplates());
+  const rendered = renderCodegen(model, layout, await loadTemplates(), options.policy);
   const files = await writeRendered(root, rendered, { check: options.check === true, beforeWrite: hooks.beforeWrite });
   return { model, files, warnings, errors, counts, stats };
 }

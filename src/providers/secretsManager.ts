@@ -163,6 +163,46 @@ export async function restoreSecret(handle: SecretsHandle, secretId: string): Pr
   await send(handle, new RestoreSecretCommand({ SecretId: secretId }), "secretsmanager:RestoreSecret");
 }
 
+/**
+ * One version of a secret, as ListSecretVersionIds returns it: no value.
+ * @example
+ * ```ts
+ * const version: ListedSecretVersion = { versionId: "3f1c…", stages: ["AWSCURRENT"], created: new Date(), lastAccessed: undefined };
+ * ```
+ */
+export interface ListedSecretVersion {
+  versionId: string;
+  stages: string[];
+  created: Date | undefined;
+  lastAccessed: Date | undefined;
+}
+
+/**
+ * ListSecretVersionIds, every page, deprecated (unlabelled) versions
+ * included: a rollback may name one of them.
+ * @example
+ * ```ts
+ * const versions = await listSecretVersionIds(handle, "billing-prod-dbPassword");
+ * ```
+ */
+export async function listSecretVersionIds(handle: SecretsHandle, secretId: string): Promise<ListedSecretVersion[]> {
+  const { ListSecretVersionIdsCommand } = await loadSdk();
+  const found: ListedSecretVersion[] = [];
+  let nextToken: string | undefined;
+  do {
+    const out = await send<{ Versions?: { VersionId?: string; VersionStages?: string[]; CreatedDate?: Date; LastAccessedDate?: Date }[]; NextToken?: string }>(
+      handle,
+      new ListSecretVersionIdsCommand({ SecretId: secretId, IncludeDeprecated: true, MaxResults: 100, ...(nextToken ? { NextToken: nextToken } : {}) }),
+      "secretsmanager:ListSecretVersionIds",
+    );
+    for (const v of out.Versions ?? []) {
+      found.push({ versionId: v.VersionId ?? "", stages: v.VersionStages ?? [], created: v.CreatedDate, lastAccessed: v.LastAccessedDate });
+    }
+    nextToken = out.NextToken;
+  } while (nextToken);
+  return found;
+}
+
 /** AWS's limit on secrets per BatchGetSecretValue call. */
 export const BATCH_GET_SECRETS = 20;
 

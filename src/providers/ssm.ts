@@ -29,10 +29,14 @@ function toStored(p: { Name?: string; Value?: string; Type?: string; Version?: n
   return { name: p.Name ?? "", value: p.Value ?? "", type: p.Type ?? "String", version: p.Version ?? 0, lastModified: p.LastModifiedDate };
 }
 
-/** GetParameter, always decrypted: a SecureString read without it would return ciphertext. */
-export async function getParameter(handle: SsmHandle, name: string): Promise<StoredParameter> {
+/**
+ * GetParameter, always decrypted: a SecureString read without it would return
+ * ciphertext. With `version`, that version (the `name:version` selector).
+ */
+export async function getParameter(handle: SsmHandle, name: string, version?: number): Promise<StoredParameter> {
   const { GetParameterCommand } = await loadSdk();
-  const out = await send<{ Parameter?: Parameters<typeof toStored>[0] }>(handle, new GetParameterCommand({ Name: name, WithDecryption: true }), "ssm:GetParameter");
+  const selector = version === undefined ? name : `${name}:${version}`;
+  const out = await send<{ Parameter?: Parameters<typeof toStored>[0] }>(handle, new GetParameterCommand({ Name: selector, WithDecryption: true }), "ssm:GetParameter");
   return toStored(out.Parameter ?? {});
 }
 
@@ -136,4 +140,45 @@ export async function listParameterTags(handle: SsmHandle, name: string): Promis
     "ssm:ListTagsForResource",
   );
   return Object.fromEntries((out.TagList ?? []).map((t) => [t.Key ?? "", t.Value ?? ""]));
+}
+
+/**
+ * One version of a parameter from GetParameterHistory, without its value.
+ * @example
+ * ```ts
+ * const version: ParameterHistoryVersion = { version: 2, type: "String", tier: "Standard", labels: [], lastModified: new Date(), lastModifiedUser: undefined };
+ * ```
+ */
+export interface ParameterHistoryVersion {
+  version: number;
+  type: string;
+  tier: string | undefined;
+  labels: string[];
+  lastModified: Date | undefined;
+  lastModifiedUser: string | undefined;
+}
+
+/**
+ * GetParameterHistory, every page, without decryption. AWS answers with each
+ * version's value too; it is dropped here, before anything else sees it.
+ * @example
+ * ```ts
+ * const versions = await getParameterHistory(handle, "billing-prod-featureFlag");
+ * ```
+ */
+export async function getParameterHistory(handle: SsmHandle, name: string): Promise<ParameterHistoryVersion[]> {
+  const { GetParameterHistoryCommand } = await loadSdk();
+  const found: ParameterHistoryVersion[] = [];
+  let nextToken: string | undefined;
+  do {
+    const out = await send<{
+      Parameters?: { Version?: number; Type?: string; Tier?: string; Labels?: string[]; LastModifiedDate?: Date; LastModifiedUser?: string }[];
+      NextToken?: string;
+    }>(handle, new GetParameterHistoryCommand({ Name: name, WithDecryption: false, MaxResults: 50, ...(nextToken ? { NextToken: nextToken } : {}) }), "ssm:GetParameterHistory");
+    for (const p of out.Parameters ?? []) {
+      found.push({ version: p.Version ?? 0, type: p.Type ?? "String", tier: p.Tier, labels: p.Labels ?? [], lastModified: p.LastModifiedDate, lastModifiedUser: p.LastModifiedUser });
+    }
+    nextToken = out.NextToken;
+  } while (nextToken);
+  return found;
 }

@@ -16,7 +16,26 @@ export const DEFAULT_PULUMI_OUT_DIR = "infra/secrets";
 export const PLACEHOLDER_RECOVERY_WINDOW_DAYS = 30;
 
 /** Names the generated modules declare, which no variable binding may take. */
-const RESERVED = new Set(["aws", "pulumi", "declared", "senvar", "variables", "resources", "keepSeededValue", "PLACEHOLDER_VALUE", "Secret", "Parameter", "variable", "setting", "fromStack"]);
+const RESERVED = new Set([
+  "aws",
+  "pulumi",
+  "declared",
+  "senvar",
+  "variables",
+  "resources",
+  "keepSeededValue",
+  "PLACEHOLDER_VALUE",
+  "Secret",
+  "Parameter",
+  "variable",
+  "setting",
+  "fromStack",
+  "iamPolicy",
+  "policyArns",
+  "runtimeReadPolicy",
+  "adminPolicy",
+  "arns",
+]);
 
 /**
  * Renders `variables.ts` and `resources.ts` for the model. Pure: the same
@@ -61,12 +80,23 @@ export function renderPulumi(model: Model, layout: { outDir: string }, templates
       .filter((v) => v.variable.kind === "parameter")
       .map((v) => ({ ...resource(v), type: v.variable.encrypted ? "SecureString" : "String", encrypted: v.variable.encrypted, tier: v.variable.tier })),
     all: variables,
+    // The IAM documents take the placeholders' real ARNs, known at deploy time.
+    policyArns: {
+      parameters: arnList(variables.filter((v) => v.variable.kind === "parameter" && !v.variable.encrypted)),
+      secureParameters: arnList(variables.filter((v) => v.variable.kind === "parameter" && v.variable.encrypted)),
+      secrets: arnList(variables.filter((v) => v.variable.kind === "secret")),
+    },
   });
 
   return [
     { path: joinPosix(layout.outDir, "variables.ts"), contents: variablesFile, ownership: "generated" },
     { path: joinPosix(layout.outDir, "resources.ts"), contents: resourcesFile, ownership: "generated" },
   ];
+}
+
+/** `[a.arn, b.arn]`: a TypeScript array of the resources' ARN outputs. */
+function arnList(resources: readonly { binding: string }[]): string {
+  return `[${resources.map((r) => `${r.binding}.arn`).join(", ")}]`;
 }
 
 /** Options of {@link runPulumiGenerate}. */

@@ -1,4 +1,4 @@
-import { listSecrets, secretsManagerClient } from "../providers/secretsManager.js";
+import { AWSCURRENT, listSecrets, secretsManagerClient } from "../providers/secretsManager.js";
 import { describeParameters, listParameterTags, ssmClient } from "../providers/ssm.js";
 import { toSenvarError } from "./awsErrors.js";
 import type { AwsOptions, StoredType, VariableKind } from "./types.js";
@@ -12,6 +12,10 @@ export interface ListedVariable {
   tags: Record<string, string>;
   /** Secret only: set when a deletion is scheduled. */
   deletedDate: Date | undefined;
+  /** SSM version number, or the Secrets Manager VersionId holding AWSCURRENT. */
+  version: number | string | undefined;
+  /** Secret: false for a placeholder with no version. Parameter: true (telling a placeholder needs a read). */
+  hasValue: boolean;
 }
 
 /** Options for {@link listVariables}. */
@@ -22,6 +26,8 @@ export interface ListOptions extends AwsOptions {
   tags?: boolean;
   /** Which backends to list. Default both. */
   backends?: readonly ("ssm" | "secretsmanager")[];
+  /** Include secrets scheduled for deletion (ListSecrets IncludePlannedDeletion). Default false. */
+  includeDeleted?: boolean;
 }
 
 /** SSM tags cost one call per parameter; this many run at once. */
@@ -38,11 +44,11 @@ const TAG_CONCURRENCY = 8;
  * ```
  */
 export async function listVariables(options: ListOptions = {}): Promise<ListedVariable[]> {
-  const { prefix = "", tags = true, backends = ["ssm", "secretsmanager"], ...aws } = options;
+  const { prefix = "", tags = true, backends = ["ssm", "secretsmanager"], includeDeleted = false, ...aws } = options;
   const subject = [prefix ? `${prefix}*` : "*"];
   const parts = await Promise.all([
     backends.includes("ssm") ? listParameters(aws, prefix, tags).catch((e: unknown) => Promise.reject(toSenvarError(e, { variables: subject, label: "parameter", values: [] }))) : [],
-    backends.includes("secretsmanager") ? listStoredSecrets(aws, prefix).catch((e: unknown) => Promise.reject(toSenvarError(e, { variables: subject, label: "secret", values: [] }))) : [],
+    backends.includes("secretsmanager") ? listStoredSecrets(aws, prefix, includeDeleted).catch((e: unknown) => Promise.reject(toSenvarError(e, { variables: subject, label: "secret", values: [] }))) : [],
   ]);
   return parts.flat().sort((a, b) => (a.fullName < b.fullName ? -1 : a.fullName > b.fullName ? 1 : a.kind.localeCompare(b.kind)));
 }
@@ -69,11 +75,16 @@ async function listParameters(aws: AwsOptions, prefix: string, withTags: boolean
     lastChanged: p.lastModified,
     tags: tagsByName.get(p.name) ?? {},
     deletedDate: undefined,
+    version: p.version,
+    hasValue: true,
   }));
 }
 
-async function listStoredSecrets(aws: AwsOptions, prefix: string): Promise<ListedVariable[]> {
+async function listStoredSecrets(aws: AwsOptions, prefix: string, includeDeleted: boolean): Promise<ListedVariable[]> {
   const handle = await secretsManagerClient(aws);
-  const secrets = await listSecrets(handle, prefix);
-  return secrets.map((s) => ({ fullName: s.name, kind: "secret", type: "secret", lastChanged: s.lastChangedDate, tags: s.tags, deletedDate: s.deletedDate }));
+  const secrets = await listSecrets(handle, prefix, { includeDeleted });
+  return secrets.map((s) => {
+    const current = Object.entries(s.versionStages).find(([, stages]) => stages.includes(AWSCURRENT))?.[0];
+    return { fullName: s.name, kind: "secret", type: "secret", lastChanged: s.lastChangedDate, tags: s.tags, deletedDate: s.deletedDate, version: current, hasValue: current !== undefined };
+  });
 }

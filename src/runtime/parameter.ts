@@ -1,6 +1,8 @@
 import { AwsCallFailure } from "../providers/clients.js";
 import { deleteParameter, describeParameters, getParameter, putParameter, ssmClient } from "../providers/ssm.js";
 import { ValidationError } from "./errors.js";
+import { parameterHistory, type ParameterHistoryEntry } from "./history.js";
+import { rollbackParameter, type ParameterRollbackOptions, type ParameterRollbackPlan, type ParameterRollbackResult } from "./rollback.js";
 import type { DeleteResult, ParameterOptions, ParameterTier, ParameterVersion, VariableMetadata, VariableOptions, VersionedValue } from "./types.js";
 import { assertValidParameterValue, PLACEHOLDER_VALUE } from "./values.js";
 import { EXPLICIT_FULL_NAME, SenvarVariable } from "./variable.js";
@@ -153,6 +155,48 @@ export class Parameter extends SenvarVariable {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * Every version SSM keeps (the latest 100), newest first, with labels,
+   * type and who changed it when: never a value (GetParameterHistory without
+   * decryption, which needs `ssm:GetParameterHistory`).
+   * @example
+   * ```ts
+   * for (const v of await featureFlag.history()) console.log(v.version, v.lastModified, v.lastModifiedUser);
+   * ```
+   */
+  async history(): Promise<ParameterHistoryEntry[]> {
+    const fullName = this.fullName;
+    return this.guard([], async () => parameterHistory(await ssmClient(this.awsOptions), fullName));
+  }
+
+  /**
+   * Writes the value of the version before the latest (or of version `to`)
+   * again, as a new version: SSM cannot move a version back. The current
+   * type and tier are kept, so a SecureString stays encrypted. SSM has no
+   * compare-and-swap: a write that lands meanwhile is not lost (it stays in
+   * the history) and the result says `interleaved: true`.
+   *
+   * With `confirm`, the plan is shown to it before anything is read or
+   * written, and the rollback resolves to undefined when it answers false.
+   *
+   * Needs `ssm:GetParameterHistory`, `ssm:GetParameter` and `ssm:PutParameter` (and kms for a SecureString).
+   * @example
+   * ```ts
+   * const { version, restoredFrom } = await featureFlag.rollback();   // e.g. version 5 holding version 3's value
+   * await featureFlag.rollback({ to: 2 });
+   * ```
+   */
+  rollback(options: ParameterRollbackOptions & { confirm: (plan: ParameterRollbackPlan) => boolean | Promise<boolean> }): Promise<ParameterRollbackResult | undefined>;
+  rollback(options?: { to?: number | undefined; confirm?: undefined }): Promise<ParameterRollbackResult>;
+  async rollback(options: ParameterRollbackOptions = {}): Promise<ParameterRollbackResult | undefined> {
+    const fullName = this.fullName;
+    if (options.to !== undefined && !(Number.isInteger(options.to) && options.to >= 1)) {
+      throw new ValidationError(`Rolling back parameter ${fullName}: \`to\` must be an SSM version number (1 or more), not ${String(options.to)}`, { variable: fullName });
+    }
+    const seen: string[] = [];
+    return this.guard(seen, async () => rollbackParameter(await ssmClient(this.awsOptions), { fullName, options, seen }));
   }
 
   /**

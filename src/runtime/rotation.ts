@@ -68,20 +68,54 @@ export async function commitVersion(
       return { kind: "secret", name: fullName, versionId: pending.versionId, arn: pending.arn, previousVersionId: undefined };
     }
     const previous = base.state === "current" ? base.versionId : undefined;
-    try {
-      await updateSecretVersionStage(handle, { secretId: fullName, stage: AWSCURRENT, moveTo: pending.versionId, ...(previous ? { removeFrom: previous } : {}) });
-    } catch (error) {
-      const now = await currentVersion(handle, fullName);
-      // The move may have succeeded and only its answer been lost: the SDK's
-      // retry then finds AWSCURRENT gone from `previous` and fails. AWSCURRENT
-      // on our version means this rotation won; anywhere else, it lost.
-      if (now !== pending.versionId && now !== undefined && now !== previous) throw lostRace(fullName, handle.region);
-      if (now !== pending.versionId) throw error;
-    }
+    await moveCurrent(handle, { fullName, moveTo: pending.versionId, removeFrom: previous, lost: () => lostRace(fullName, handle.region) });
     return { kind: "secret", name: fullName, versionId: pending.versionId, arn: pending.arn, previousVersionId: previous };
   } finally {
     await removePendingLabel(handle, fullName, pending.versionId);
   }
+}
+
+/**
+ * The compare-and-swap on AWSCURRENT that every change of the current value
+ * goes through (writes and rollbacks): UpdateSecretVersionStage moves it to
+ * `moveTo` only while it is still on `removeFrom`, and AWS then makes
+ * `removeFrom` AWSPREVIOUS. Two callers that start from the same version can
+ * never both win.
+ *
+ * @throws the error made by `lost` when another writer moved AWSCURRENT first.
+ * @example
+ * ```ts
+ * await moveCurrent(handle, { fullName, moveTo: pendingVersionId, removeFrom: versionRead, lost: () => new ConflictError("changed concurrently") });
+ * ```
+ */
+export async function moveCurrent(
+  handle: SecretsHandle,
+  input: { fullName: string; moveTo: string; removeFrom: string | undefined; lost: () => ConflictError },
+): Promise<void> {
+  const { fullName, moveTo, removeFrom } = input;
+  try {
+    await updateSecretVersionStage(handle, { secretId: fullName, stage: AWSCURRENT, moveTo, ...(removeFrom ? { removeFrom } : {}) });
+  } catch (error) {
+    const now = await currentVersion(handle, fullName);
+    // The move may have succeeded and only its answer been lost: the SDK's
+    // retry then finds AWSCURRENT gone from `removeFrom` and fails. AWSCURRENT
+    // on `moveTo` means this call won; anywhere else, it lost.
+    if (now === moveTo) return;
+    if (now !== undefined && now !== removeFrom) throw input.lost();
+    // AWSCURRENT back on `removeFrom` (a rollback moved it there again after
+    // the race: A-B-A), or on no version at all (moto moves a label in two
+    // steps, and a describe can fall in between): the refusal itself says
+    // whether this was the compare-and-swap failing.
+    if (isStageRefusal(error)) throw input.lost();
+    throw error;
+  }
+}
+
+/** The compare-and-swap's own refusal: AWSCURRENT was not on RemoveFromVersionId. */
+function isStageRefusal(error: unknown): boolean {
+  if (!(error instanceof AwsCallFailure) || !["InvalidParameterException", "InvalidRequestException"].includes(error.code)) return false;
+  const message = String((error.original as { message?: string } | undefined)?.message ?? "");
+  return /AWSCURRENT|RemoveFromVersionId|staging label|version stage/i.test(message) && !/marked for deletion|scheduled for deletion/i.test(message);
 }
 
 /** The version that holds AWSCURRENT now; undefined if that cannot be told (the original error is then the better one). */

@@ -9,6 +9,8 @@ import {
   versionWithStage,
 } from "../providers/secretsManager.js";
 import { ConflictError, NotFoundError, ValidationError } from "./errors.js";
+import { secretHistory, type SecretHistoryEntry } from "./history.js";
+import { rollbackSecret, type SecretRollbackOptions, type SecretRollbackPlan, type SecretRollbackResult } from "./rollback.js";
 import { commitVersion, type RotationBase } from "./rotation.js";
 import type { DeleteOptions, DeleteResult, RotationResult, SecretOptions, SecretVersion, VariableMetadata, VariableOptions, VersionedValue } from "./types.js";
 import { assertValidSecretValue } from "./values.js";
@@ -250,6 +252,59 @@ export class Secret extends SenvarVariable {
     const fullName = this.fullName;
     return this.guard([], async () => {
       await restoreSecret(await secretsManagerClient(this.awsOptions), fullName);
+    });
+  }
+
+  /**
+   * Every version of the secret, newest first, with its staging labels and
+   * dates: never a value (DescribeSecret and ListSecretVersionIds, which need
+   * `secretsmanager:DescribeSecret` and `ListSecretVersionIds`). Deprecated
+   * versions, which hold no label, are included.
+   * @example
+   * ```ts
+   * for (const v of await dbPassword.history()) console.log(v.versionId, v.stages.join(","), v.created);
+   * ```
+   */
+  async history(): Promise<SecretHistoryEntry[]> {
+    const fullName = this.fullName;
+    return this.guard([], async () => {
+      const handle = await secretsManagerClient(this.awsOptions);
+      // DescribeSecret first: moto answers ListSecretVersionIds for a missing
+      // secret with an HTML 500 instead of ResourceNotFoundException.
+      await describeSecret(handle, fullName);
+      return secretHistory(handle, fullName);
+    });
+  }
+
+  /**
+   * Moves AWSCURRENT back to AWSPREVIOUS, or to the version `to`, with
+   * UpdateSecretVersionStage as a compare-and-swap: if the secret is rotated
+   * or rolled back meanwhile, this rollback fails with a ConflictError and
+   * changes nothing. The version it replaces becomes AWSPREVIOUS, so a second
+   * rollback undoes the first. No value is read or written.
+   *
+   * With `confirm`, the plan is shown to it before anything changes, and the
+   * rollback resolves to undefined when it answers false.
+   *
+   * Needs `secretsmanager:DescribeSecret`, `ListSecretVersionIds` and `UpdateSecretVersionStage`.
+   * @throws ConflictError when it loses a race; NotFoundError when there is no such version.
+   * @example
+   * ```ts
+   * await apiKey.rollback();                          // back to AWSPREVIOUS
+   * await apiKey.rollback({ to: "3f1c4a2e-…" });      // to a version from history()
+   * const done = await apiKey.rollback({ confirm: (plan) => askUser(`${plan.from} → ${plan.to}?`) });
+   * ```
+   */
+  rollback(options: SecretRollbackOptions & { confirm: (plan: SecretRollbackPlan) => boolean | Promise<boolean> }): Promise<SecretRollbackResult | undefined>;
+  rollback(options?: { to?: string | undefined; confirm?: undefined }): Promise<SecretRollbackResult>;
+  async rollback(options: SecretRollbackOptions = {}): Promise<SecretRollbackResult | undefined> {
+    const fullName = this.fullName;
+    if (options.to !== undefined && (typeof options.to !== "string" || options.to.length === 0)) {
+      throw new ValidationError(`Rolling back secret ${fullName}: \`to\` must be a VersionId from history()`, { variable: fullName });
+    }
+    return this.guard([], async () => {
+      const handle = await secretsManagerClient(this.awsOptions);
+      return rollbackSecret(handle, { fullName, options, notSet: () => this.notSet(handle.region), scheduledForDeletion: () => this.#scheduledForDeletion(handle.region) });
     });
   }
 

@@ -1,6 +1,7 @@
 import { toSenvarError } from "./awsErrors.js";
 import { NotFoundError, NotSetError } from "./errors.js";
 import { appStageFrom, composeFullName, validateFullName } from "./naming.js";
+import type { ParameterHistoryEntry, SecretHistoryEntry } from "./history.js";
 import type { AwsOptions, Backend, DeleteOptions, DeleteResult, ParameterVersion, SecretVersion, VariableKind, VariableMetadata, VariableOptions, VersionedValue } from "./types.js";
 
 /** Set by `fromName`: the full name to use as given, instead of composing one. */
@@ -127,6 +128,9 @@ export abstract class SenvarVariable {
 
   /** Deletes the variable. */
   abstract delete(options?: DeleteOptions): Promise<DeleteResult>;
+
+  /** Every stored version, newest first, without values. */
+  abstract history(): Promise<SecretHistoryEntry[] | ParameterHistoryEntry[]>;
 
   /** A JSON form for logs. It has no value, because the instance never holds one. */
   toJSON(): Record<string, unknown> {

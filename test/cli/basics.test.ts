@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { repoRoot, runCli } from "../support/cli.js";
 
 const { version } = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string };
-const COMMANDS = ["get", "set", "define", "rotate", "delete", "list", "codegen", "pulumi:generate"];
+const COMMANDS = ["get", "set", "define", "rotate", "delete", "list", "status", "history", "rollback", "restore", "exec", "export", "codegen", "pulumi:generate"];
 
 describe("secrets CLI basics", () => {
   it("--version prints the package version and exits 0", async () => {
@@ -34,6 +34,11 @@ describe("secrets CLI basics", () => {
     [["get", "a", "b"], "unexpected argument: b"],
     [["get", "x", "--secret", "--parameter"], "--secret and --parameter cannot be combined"],
     [["delete", "x", "--recovery-window", "3"], "--recovery-window must be"],
+    [["exec"], "exec needs a command after --"],
+    [["exec", "node"], "unexpected argument: node"],
+    [["exec", "stray", "--", "node"], "unexpected argument: stray"],
+    [["export", "--format", "yaml"], "--format must be dotenv or json"],
+    [["rollback", "x", "--to"], "--to needs a version"],
   ])("usage errors exit 2 with one error line and a hint: %j", async (args, message) => {
     const result = await runCli(args);
     expect(result.code).toBe(2);

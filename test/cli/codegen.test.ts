@@ -30,7 +30,7 @@ describe("secrets codegen", () => {
     writeFileSync(join(cwd, "secrets/variables.ts"), `${VARIABLES}export const apiToken = new Secret("apiToken");\n`);
     const stale = await runCli(["codegen", "--check"], { cwd });
     expect(stale.code).toBe(1);
-    expect(stale.stderr).toContain("stale: generated/secrets.ts, generated/manifest.json, secrets/rotation/apiToken.ts");
+    expect(stale.stderr).toContain("stale: generated/secrets.ts, generated/manifest.json, generated/iam-policy.json, generated/iam-policy.admin.json, secrets/rotation/apiToken.ts");
     expect(stale.stderr).toContain("hint: run secrets codegen and commit the result");
     expect(readFileSync(join(cwd, "generated/secrets.ts"), "utf8")).toBe(before);
     expect(existsSync(join(cwd, "secrets/rotation/apiToken.ts"))).toBe(false);

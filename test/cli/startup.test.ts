@@ -23,6 +23,7 @@ describe("CLI start-up", () => {
     ["set", ["set", "startupFlag", "on", ...flags]],
     ["get", ["get", "startupFlag", ...flags]],
     ["list", ["list", ...flags]],
+    ["history", ["history", "startupFlag", ...flags]],
   ])("%s loads none of ts-morph, handlebars, jiti or @pulumi", async (_label, args) => {
     const loaded = await modulesLoaded(args);
     expect(loaded.some((url) => url.endsWith("/dist/cli/bin.js"))).toBe(true);

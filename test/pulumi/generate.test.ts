@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCodegen } from "../../src/codegen/index.js";
-import { PLACEHOLDER_VALUE } from "../../src/index.js";
+import { PLACEHOLDER_VALUE, type IamPolicyDocument } from "../../src/index.js";
 import { runPulumiGenerate } from "../../src/pulumi/generator.js";
 import { cleanupTemporary, compileStrictNodeNext, copyFixture, fixturesDir, readTree, temporaryDirectory, writeProject } from "../codegen/support.js";
 
@@ -55,6 +55,18 @@ describe("pulumi:generate output", () => {
   it("compiles with tsc (strict, NodeNext) against the real @pulumi/aws types", { timeout: 240_000 }, () => {
     const dir = temporaryDirectory("pulumi-tsc", true);
     cpSync(join(expectedDir, "infra"), join(dir, "infra"), { recursive: true });
+    // How a user attaches the exported policies: both must type-check as Pulumi policy inputs.
+    writeFileSync(
+      join(dir, "infra/attach.ts"),
+      [
+        'import * as aws from "@pulumi/aws";',
+        'import { adminPolicy, runtimeReadPolicy } from "./secrets/resources.js";',
+        'const role = new aws.iam.Role("app", { assumeRolePolicy: aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" }) });',
+        'export const read = new aws.iam.RolePolicy("app-secrets", { role: role.id, policy: runtimeReadPolicy.apply((p) => JSON.stringify(p)) });',
+        'export const admin = new aws.iam.Policy("secrets-admin", { policy: adminPolicy });',
+        "",
+      ].join("\n"),
+    );
     const tsc = compileStrictNodeNext(dir, ["infra/**/*.ts"], { noUnusedLocals: true });
     expect(tsc.output).toBe("");
     expect(tsc.status).toBe(0);
@@ -75,6 +87,21 @@ function unwrap(value: unknown): unknown {
   return value;
 }
 
+/** The account the mocked AWS provider pretends to be. */
+const MOCK_ACCOUNT = "123456789012";
+
+/** The ARN the AWS provider would report: region from the resource's provider, a random-looking suffix for secrets. */
+function mockArn(args: { type: string; inputs: Record<string, unknown>; provider?: string }): { arn?: string } {
+  const region = /senvar-([a-z0-9-]+)::/.exec(args.provider ?? "")?.[1] ?? "us-east-1";
+  const name = unwrap(args.inputs.name) as string;
+  if (args.type === "aws:secretsmanager/secret:Secret") return { arn: `arn:aws:secretsmanager:${region}:${MOCK_ACCOUNT}:secret:${name}-AbC123` };
+  if (args.type === "aws:ssm/parameter:Parameter") return { arn: `arn:aws:ssm:${region}:${MOCK_ACCOUNT}:parameter/${name}` };
+  return {};
+}
+
+/** The policy documents the last program run under mocks exported. */
+let exportedPolicies: { runtime: IamPolicyDocument; admin: IamPolicyDocument } | undefined;
+
 /** Runs the generated program under Pulumi's mocks and returns every resource it registered. */
 async function registerUnderMocks(dir: string, env: Record<string, string | undefined>): Promise<Registered[]> {
   const pulumi = await import("@pulumi/pulumi");
@@ -84,7 +111,7 @@ async function registerUnderMocks(dir: string, env: Record<string, string | unde
     {
       newResource: (args) => {
         registered.push({ type: args.type, name: args.name, inputs: Object.fromEntries(Object.entries(args.inputs).map(([k, v]) => [k, unwrap(v)])) });
-        return { id: `${args.name}-id`, state: args.inputs };
+        return { id: `${args.name}-id`, state: { ...args.inputs, ...mockArn(args) } };
       },
       call: (args) => args.inputs,
     },
@@ -103,8 +130,15 @@ async function registerUnderMocks(dir: string, env: Record<string, string | unde
         options.set(`${args.type}::${args.name}`, { ...(args.opts.ignoreChanges ? { ignoreChanges: args.opts.ignoreChanges } : {}), provider: args.opts.provider !== undefined });
         return undefined;
       });
-      const program = (await import(pathToFileURL(join(dir, "infra/secrets/resources.ts")).href)) as { resources: Record<string, { urn: { apply(f: (v: unknown) => void): void } }> };
+      type Resolvable<T> = { apply(f: (v: T) => void): void };
+      const program = (await import(pathToFileURL(join(dir, "infra/secrets/resources.ts")).href)) as {
+        resources: Record<string, { urn: Resolvable<unknown> }>;
+        runtimeReadPolicy: Resolvable<IamPolicyDocument>;
+        adminPolicy: Resolvable<IamPolicyDocument>;
+      };
       await Promise.all(Object.values(program.resources).map((r) => new Promise((done) => r.urn.apply(done))));
+      const [runtime, admin] = await Promise.all([program.runtimeReadPolicy, program.adminPolicy].map((p) => new Promise<IamPolicyDocument>((done) => p.apply(done))));
+      exportedPolicies = { runtime: runtime!, admin: admin! };
       return {};
     });
   } finally {
@@ -159,6 +193,71 @@ describe("the generated program under Pulumi's mocks", () => {
     expect(registered.find((r) => r.type === "pulumi:providers:aws")?.inputs).toMatchObject({ region: "eu-west-1" });
     expect(byName("auditKey")?.provider).toBe(true);
     expect(byName("dbPassword")?.provider).toBe(false);
+  });
+});
+
+describe("the IAM policies the generated program exports", () => {
+  beforeAll(async () => {
+    await registerUnderMocks(root, { SST_APP: "billing", SST_STAGE: "prod" });
+  }, 120_000);
+
+  it("runtimeReadPolicy grants reads on exactly the placeholders' real ARNs, kms:Decrypt only for the SecureString", () => {
+    const policy = exportedPolicies!.runtime;
+    expect(policy.Version).toBe("2012-10-17");
+    const bySid = Object.fromEntries(policy.Statement.map((s) => [s.Sid, s]));
+    expect(Object.keys(bySid)).toEqual(["ReadParameters", "ReadSecrets", "BatchReadSecrets", "DecryptSecureParameters"]);
+    expect(bySid.ReadParameters).toMatchObject({
+      Action: ["ssm:GetParameter", "ssm:GetParameters"],
+      Resource: [
+        `arn:aws:ssm:us-east-1:${MOCK_ACCOUNT}:parameter/billing-prod-featureFlag`,
+        `arn:aws:ssm:us-east-1:${MOCK_ACCOUNT}:parameter/billing-prod-pinnedLimit`,
+        `arn:aws:ssm:us-east-1:${MOCK_ACCOUNT}:parameter/billing-prod-webhookUrl`,
+      ],
+    });
+    expect(bySid.ReadSecrets).toMatchObject({
+      Action: ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"],
+      Resource: [
+        `arn:aws:secretsmanager:eu-west-1:${MOCK_ACCOUNT}:secret:billing-prod-auditKey-AbC123`,
+        `arn:aws:secretsmanager:us-east-1:${MOCK_ACCOUNT}:secret:billing-prod-dbPassword-AbC123`,
+        `arn:aws:secretsmanager:us-east-1:${MOCK_ACCOUNT}:secret:legacy-prod-token-AbC123`,
+      ],
+    });
+    expect(bySid.BatchReadSecrets).toEqual({ Sid: "BatchReadSecrets", Effect: "Allow", Action: ["secretsmanager:BatchGetSecretValue"], Resource: "*" });
+    expect(bySid.DecryptSecureParameters).toEqual({
+      Sid: "DecryptSecureParameters",
+      Effect: "Allow",
+      Action: ["kms:Decrypt"],
+      Resource: [`arn:aws:kms:us-east-1:${MOCK_ACCOUNT}:key/*`],
+      Condition: {
+        StringLike: {
+          "kms:ViaService": "ssm.us-east-1.amazonaws.com",
+          "kms:EncryptionContext:PARAMETER_ARN": `arn:aws:ssm:us-east-1:${MOCK_ACCOUNT}:parameter/billing-prod-webhookUrl`,
+        },
+      },
+    });
+  });
+
+  it("adminPolicy adds the writes, history, delete and restore on the same ARNs, and only the list calls on *", () => {
+    const statements = exportedPolicies!.admin.Statement;
+    const wildcard = statements.filter((s) => s.Resource === "*").flatMap((s) => s.Action);
+    expect(wildcard.sort()).toEqual(["secretsmanager:BatchGetSecretValue", "secretsmanager:ListSecrets", "ssm:DescribeParameters"]);
+    const secrets = statements.find((s) => s.Sid === "ManageSecrets")!;
+    expect(secrets.Action).toEqual(expect.arrayContaining(["secretsmanager:PutSecretValue", "secretsmanager:UpdateSecretVersionStage", "secretsmanager:RestoreSecret", "secretsmanager:ListSecretVersionIds"]));
+    expect(secrets.Resource).toEqual(exportedPolicies!.runtime.Statement.find((s) => s.Sid === "ReadSecrets")!.Resource);
+    expect(statements.find((s) => s.Sid === "ManageParameters")!.Action).toEqual(expect.arrayContaining(["ssm:PutParameter", "ssm:GetParameterHistory", "ssm:DeleteParameter"]));
+    expect(statements.find((s) => s.Sid === "EncryptDecryptSecureParameters")!.Action).toEqual(["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"]);
+  });
+
+  it("holds the same statements as the codegen iam-policy.json, with exact ARNs where codegen has patterns", async () => {
+    const codegen = await runCodegen({ root, cache: false });
+    expect(codegen.errors).toEqual([]);
+    const shape = (document: IamPolicyDocument) => document.Statement.map(({ Sid, Effect, Action }) => ({ Sid, Effect, Action }));
+    for (const [file, exported] of [["generated/iam-policy.json", exportedPolicies!.runtime], ["generated/iam-policy.admin.json", exportedPolicies!.admin]] as const) {
+      const written = JSON.parse(readFileSync(join(root, file), "utf8")) as IamPolicyDocument;
+      expect(shape(written)).toEqual(shape(exported));
+    }
+    const written = JSON.parse(readFileSync(join(root, "generated/iam-policy.json"), "utf8")) as IamPolicyDocument;
+    expect(written.Statement.find((s) => s.Sid === "ReadSecrets")!.Resource).toContain("arn:aws:secretsmanager:*:*:secret:legacy-prod-token-??????");
   });
 });
 

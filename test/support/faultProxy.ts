@@ -22,7 +22,9 @@ export type Fault =
    */
   | "lose-response"
   /** Any AWS error answer, given by `status`, `type` and `message`: for AWS behaviour moto lacks. */
-  | "aws-error";
+  | "aws-error"
+  /** No fault: the request goes on to moto after `delayMs`, to hold one call back while another races past it. */
+  | "delay";
 
 export interface FaultRule {
   /** Substring of the X-Amz-Target header, e.g. "GetSecretValue"; omitted matches every request. */
@@ -162,6 +164,8 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
         return;
       case "aws-error":
         return awsError(res, rule.status ?? 400, rule.type ?? "InvalidRequestException", rule.message ?? "");
+      case "delay":
+        return forward(req, body, res);
       case "lose-response":
         // `res` is never answered: the socket goes down once moto has done the work.
         return forward(req, body, undefined, () => req.socket.resetAndDestroy());

@@ -1,5 +1,18 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { getAll, Parameter, Secret, type ParameterVersion, type RotationResult, type SecretVersion } from "../../src/index.js";
+import {
+  getAll,
+  Parameter,
+  Secret,
+  type ParameterHistoryEntry,
+  type ParameterRollbackPlan,
+  type ParameterRollbackResult,
+  type ParameterVersion,
+  type RotationResult,
+  type SecretHistoryEntry,
+  type SecretRollbackPlan,
+  type SecretRollbackResult,
+  type SecretVersion,
+} from "../../src/index.js";
 
 describe("runtime types", () => {
   it("getAll keeps the record's keys and makes every value a string", () => {
@@ -32,5 +45,24 @@ describe("runtime types", () => {
     parameter.rotate(async () => "x");
     expectTypeOf(new Secret("a").kind).toEqualTypeOf<"secret">();
     expectTypeOf(parameter.kind).toEqualTypeOf<"parameter">();
+  });
+
+  it("rollback resolves to its backend's result, and may be undefined only when a confirm can decline", () => {
+    const secret = new Secret("a");
+    const parameter = new Parameter("b");
+    expectTypeOf(secret.rollback()).resolves.toEqualTypeOf<SecretRollbackResult>();
+    expectTypeOf(secret.rollback({ to: "3f1c" })).resolves.toEqualTypeOf<SecretRollbackResult>();
+    expectTypeOf(secret.rollback({ confirm: (plan) => (expectTypeOf(plan).toEqualTypeOf<SecretRollbackPlan>(), true) })).resolves.toEqualTypeOf<SecretRollbackResult | undefined>();
+    expectTypeOf(parameter.rollback({ to: 2 })).resolves.toEqualTypeOf<ParameterRollbackResult>();
+    expectTypeOf(parameter.rollback({ confirm: (plan) => (expectTypeOf(plan).toEqualTypeOf<ParameterRollbackPlan>(), true) })).resolves.toEqualTypeOf<ParameterRollbackResult | undefined>();
+    // @ts-expect-error a secret version is a VersionId, not a number
+    secret.rollback({ to: 2 });
+    // @ts-expect-error a parameter version is a number
+    parameter.rollback({ to: "2" });
+  });
+
+  it("history resolves to each backend's entries", () => {
+    expectTypeOf(new Secret("a").history()).resolves.toEqualTypeOf<SecretHistoryEntry[]>();
+    expectTypeOf(new Parameter("b").history()).resolves.toEqualTypeOf<ParameterHistoryEntry[]>();
   });
 });

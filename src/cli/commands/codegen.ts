@@ -20,6 +20,8 @@ export function codegenOptions(context: Context, flags: Pick<CodegenFlags, "out-
     rotationDir: context.config.rotationDir ?? DEFAULT_ROTATION_DIR,
     ...(context.config.include ? { include: context.config.include } : {}),
     ...(context.config.exclude ? { exclude: context.config.exclude } : {}),
+    // The project config only, never flags or env: the committed policy must not depend on who ran codegen.
+    policy: { app: context.config.app, stage: context.config.stage, region: context.config.region },
     check: flags.check === true,
   };
 }

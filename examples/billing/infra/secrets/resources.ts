@@ -10,7 +10,7 @@
 
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PLACEHOLDER_VALUE } from "@senvar/secrets";
+import { iamPolicy, PLACEHOLDER_VALUE } from "@senvar/secrets";
 import * as declared from "./variables.js";
 
 const senvar = new pulumi.Config("senvar");
@@ -71,3 +71,20 @@ export const resources = {
   stripeSecretKey,
   webhookUrl,
 };
+
+/** The ARNs of the placeholders above, as Pulumi resolves them at deploy time. */
+const policyArns = pulumi.all({
+  parameters: [featureFlag.arn],
+  secureParameters: [webhookUrl.arn],
+  secrets: [dbPassword.arn, stripeSecretKey.arn],
+});
+
+/**
+ * Least-privilege IAM policy documents for these variables, from their real ARNs: the same
+ * statements as the `iam-policy.json` that `secrets codegen` writes, with exact ARNs instead of
+ * patterns. `runtimeReadPolicy` is what an app needs for get() and getAll(); `adminPolicy` adds
+ * set, rotate, rollback, delete, restore, history and status. Nothing here attaches them:
+ *   new aws.iam.RolePolicy("app-secrets", { role: appRole.id, policy: runtimeReadPolicy.apply((p) => JSON.stringify(p)) });
+ */
+export const runtimeReadPolicy = policyArns.apply((arns) => iamPolicy(arns, "read"));
+export const adminPolicy = policyArns.apply((arns) => iamPolicy(arns, "admin"));
