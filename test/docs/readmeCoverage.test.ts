@@ -2,7 +2,7 @@
 // (read from the built CLI's own --help), every runtime export, every public
 // method of Secret and Parameter, and the exit codes. A command or flag added
 // to the CLI without documentation fails here.
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, runCli, tempProject } from "../support/cli.js";
@@ -69,7 +69,9 @@ describe("the README documents the whole CLI", async () => {
       examples.map(async (line) => {
         const example = line.replace(/^\$ secrets /, "").replace(/\s+#.*$/, "").trim();
         const args = example.replace(/\s+<\s+\S+$/, "").split(/\s+/);
-        const result = await runCli([...args, "--app", app, "--stage", stage], { cwd: tempProject(), input: "" });
+        const cwd = tempProject();
+        const result = await runCli([...args, "--app", app, "--stage", stage], { cwd, input: "" });
+        rmSync(cwd, { recursive: true, force: true });
         return { example, code: result.code };
       }),
     );

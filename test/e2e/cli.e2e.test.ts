@@ -2,7 +2,7 @@
 // vitest, Bun under `npm run test:bun`. Only describe/it/expect, which Bun's
 // test runner provides under the "vitest" import as well.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +12,7 @@ const bin = fileURLToPath(new URL("../../dist/cli/bin.js", import.meta.url));
 const runtime = typeof (globalThis as { Bun?: unknown }).Bun === "undefined" ? "node" : "bun";
 const scope = ["--app", `cli${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, "--stage", runtime];
 
+/** A temporary project; the test that made it removes it with `done`. */
 function project(files: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), "senvar-e2e-cli-"));
   for (const [path, contents] of Object.entries({ "package.json": '{ "name": "e2e", "type": "module", "private": true }', ...files })) {
@@ -27,7 +28,7 @@ function secrets(args: string[], options: { cwd?: string; input?: string } = {})
   delete env.SST_APP;
   delete env.SST_STAGE;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd ?? project(), env, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd ?? emptyProject, env, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
@@ -37,6 +38,9 @@ function secrets(args: string[], options: { cwd?: string; input?: string } = {})
     child.stdin.end(options.input ?? "");
   });
 }
+
+const done = (dir: string) => rmSync(dir, { recursive: true, force: true });
+const emptyProject = project();
 
 describe(`the secrets CLI end to end (${runtime})`, () => {
   it("sets from stdin, gets byte-exact, lists without values and deletes", async () => {
@@ -59,6 +63,7 @@ describe(`the secrets CLI end to end (${runtime})`, () => {
     expect(rotated.stderr).toBe("");
     expect(rotated.stdout).toMatch(/^rotated .+-e2eRotatedKey: version /);
     expect((await secrets(["get", "e2eRotatedKey", ...scope], { cwd })).stdout).toBe("k+rotated");
+    done(cwd);
   });
 
   it("codegen writes the typed registry and a rotation stub", async () => {
@@ -67,6 +72,7 @@ describe(`the secrets CLI end to end (${runtime})`, () => {
     expect(result.code).toBe(0);
     expect(readFileSync(join(cwd, "generated/secrets.ts"), "utf8")).toContain("readonly e2eSecret: Secret;");
     expect(readFileSync(join(cwd, "secrets/rotation/e2eSecret.ts"), "utf8")).toContain("not implemented: write the rotation for e2eSecret");
+    done(cwd);
   });
 
   it("exits 2 on a usage error and 1 on a refusal, with error and hint lines", async () => {
@@ -76,5 +82,6 @@ describe(`the secrets CLI end to end (${runtime})`, () => {
     const refused = await secrets(["delete", "whatever", "--secret", ...scope]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^error: .+\nhint: /);
+    done(emptyProject);
   });
 });
