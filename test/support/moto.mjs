@@ -20,6 +20,8 @@ async function waitUntilReady(url, child, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   child.once("exit", () => (exited = true));
+  // A command that cannot be spawned never exits: stop polling at once.
+  child.once("error", () => (exited = true));
   while (Date.now() < deadline) {
     if (exited) throw new Error("moto_server exited during start-up");
     try {
@@ -55,8 +57,10 @@ export async function startMoto(options = {}) {
         env: { ...process.env, PYTHONUNBUFFERED: "1" },
       });
       const spawnError = new Promise((_, reject) => child.once("error", reject));
+      const ready = waitUntilReady(url, child, timeoutMs);
+      ready.catch(() => {}); // the race below reports whichever failure comes first
       try {
-        await Promise.race([waitUntilReady(url, child, timeoutMs), spawnError]);
+        await Promise.race([ready, spawnError]);
         return {
           url,
           port,
