@@ -4,8 +4,10 @@
 import type { Parameter, Secret } from "@senvar/secrets";
 import { dbPassword, featureFlag, stripeSecretKey, webhookUrl } from "../examples/billing/secrets/variables.js";
 
+// A type alias, not an interface, so that the registry is assignable to a
+// record of variables: `getAll(secrets)` loads everything in one round.
 /** The type of {@link secrets}: one property per declared variable, typed by its kind. */
-export interface SecretRegistry {
+export type SecretRegistry = {
   /** A Secret (Secrets Manager), exported by secrets/variables.ts. */
   readonly dbPassword: Secret;
   /** A Parameter (SSM Parameter Store, String), exported by secrets/variables.ts. */
@@ -14,7 +16,7 @@ export interface SecretRegistry {
   readonly stripeSecretKey: Secret;
   /** A Parameter (SSM Parameter Store, SecureString), exported by secrets/variables.ts. */
   readonly webhookUrl: Parameter;
-}
+};
 
 /** The key of every declared variable. */
 export type SecretKey = keyof SecretRegistry;

@@ -4,38 +4,10 @@
 // `list` never load the codegen or Pulumi modules.
 import { readFileSync } from "node:fs";
 import sade from "sade";
-import { processUi } from "./_ui.js";
-import type { CommandEnv } from "./command.js";
-import { resolveContext, type CommonFlags } from "./config.js";
-import { UsageError } from "./errors.js";
-import { STDIN_ARG } from "./input.js";
+import { command } from "./command.js";
 import { main, type Program } from "./run.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-
-type Flags = CommonFlags & { _: string[] } & Record<string, unknown>;
-
-/**
- * Wraps a lazily imported command: checks for stray arguments, restores a
- * literal "-" where the command does not read stdin, and builds its context.
- * With `passthrough`, everything after the first `--` is the command's own
- * argument list (`exec -- cmd args…`), taken from the raw argv so that it
- * reaches the child untouched; anything else left over is still an error.
- * A command may return a number: the exit code.
- */
-function command(load: () => Promise<(...args: never[]) => Promise<number | void>>, options: { stdinArg?: number; passthrough?: boolean } = {}) {
-  return async (...args: unknown[]): Promise<number | void> => {
-    const flags = args[args.length - 1] as Flags;
-    const dashes = process.argv.indexOf("--", 2);
-    const passed = options.passthrough && dashes >= 0 ? process.argv.slice(dashes + 1) : [];
-    const stray = flags._.slice(0, flags._.length - passed.length);
-    if (stray.length > 0) throw new UsageError(`unexpected argument${stray.length > 1 ? "s" : ""}: ${stray.join(" ")}`, options.passthrough ? "put the command after --, as in: secrets exec -- node app.js" : "run the command with --help");
-    const positional = args.slice(0, -1).map((arg, i) => (arg === STDIN_ARG && i !== options.stdinArg ? "-" : arg));
-    const env: CommandEnv = { ui: processUi(), context: resolveContext(flags) };
-    const run = await load();
-    return (run as (...a: unknown[]) => Promise<number | void>)(...(options.passthrough ? [passed] : []), ...positional, flags, env);
-  };
-}
 
 const program = sade("secrets")
   .version(version)
@@ -116,7 +88,7 @@ program
   .describe("Set the declarations (generated/manifest.json) against what is stored: missing, not set, scheduled for deletion, wrong backend, undeclared. Exits 1 unless every declared variable has a value: a deploy gate. Reads no values except to spot the SSM placeholder.")
   .option("--json", "Print {app, stage, prefix, ready, declared, undeclared}", false)
   .example("status --app billing --stage prod")
-  .example("status --json > status.json || echo 'not ready'")
+  .example("status --json")
   .action(command(async () => (await import("./commands/status.js")).status));
 
 program
@@ -164,7 +136,7 @@ program
   .option("--force", "With --out: replace an existing file (with a new one, mode 0600)", false)
   .option("--only", "Only these keys (comma-separated, or repeat the flag)")
   .example("export --format dotenv --out .env.prod --app billing --stage prod")
-  .example("export --format json --only dbPassword | jq -r .DB_PASSWORD")
+  .example("export --format json --only dbPassword")
   .action(command(async () => (await import("./commands/export.js")).exportValues));
 
 program

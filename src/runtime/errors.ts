@@ -3,7 +3,13 @@
  * region in its message, carries a redacted `cause`, and never a value.
  */
 
-/** Where an error happened: the variable(s), the region and, for AWS calls, the IAM action. */
+/**
+ * Where an error happened: the variable(s), the region and, for AWS calls, the IAM action.
+ * @example
+ * ```ts
+ * throw new NotFoundError("Secret billing-prod-x was not found", { variable: "billing-prod-x", region: "eu-west-1" } satisfies ErrorDetails);
+ * ```
+ */
 export interface ErrorDetails {
   /** The full name of the variable, e.g. `billing-prod-dbPassword`. */
   variable?: string | undefined;
@@ -132,6 +138,7 @@ export class AccessDeniedError extends SenvarError {
     super(message, details);
     this.action = action;
   }
+  /** The safe JSON form, with the denied action. */
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), action: this.action };
   }
@@ -166,6 +173,7 @@ export class ThrottledError extends SenvarError {
     super(message, details);
     this.attempts = attempts;
   }
+  /** The safe JSON form, with the number of attempts. */
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), attempts: this.attempts };
   }
@@ -191,6 +199,7 @@ export class AwsRequestError extends SenvarError {
     this.code = code;
     this.statusCode = statusCode;
   }
+  /** The safe JSON form, with AWS's code and status. */
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), code: this.code, statusCode: this.statusCode };
   }
@@ -226,6 +235,7 @@ export class RedactedAwsError extends Error {
     if (fields.stack !== undefined) this.stack = fields.stack;
   }
 
+  /** The JSON form: already redacted, like the message. */
   toJSON(): Record<string, unknown> {
     return { name: this.name, message: this.message, code: this.code, statusCode: this.statusCode, requestId: this.requestId, attempts: this.attempts };
   }

@@ -15,7 +15,13 @@ import type { AwsOptions } from "./types.js";
 import { PLACEHOLDER_VALUE } from "./values.js";
 import type { SenvarVariable } from "./variable.js";
 
-/** The values of `T`, under the same keys (or positions, for a tuple). */
+/**
+ * The values of `T`, under the same keys (or positions, for a tuple).
+ * @example
+ * ```ts
+ * const values: Values<{ dbPassword: Secret }> = await getAll({ dbPassword }); // { dbPassword: string }
+ * ```
+ */
 export type Values<T> = { -readonly [K in keyof T]: string };
 
 type SecretsHandle = Awaited<ReturnType<typeof secretsManagerClient>>;

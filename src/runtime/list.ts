@@ -3,7 +3,13 @@ import { describeParameters, listParameterTags, ssmClient } from "../providers/s
 import { toSenvarError } from "./awsErrors.js";
 import type { AwsOptions, StoredType, VariableKind } from "./types.js";
 
-/** One stored variable, as `listVariables` reports it: never a value. */
+/**
+ * One stored variable, as `listVariables` reports it: never a value.
+ * @example
+ * ```ts
+ * for (const v of await listVariables({ prefix: "billing-prod-" })) console.log(v.fullName, v.type, v.tags);
+ * ```
+ */
 export interface ListedVariable {
   fullName: string;
   kind: VariableKind;
@@ -18,7 +24,13 @@ export interface ListedVariable {
   hasValue: boolean;
 }
 
-/** Options for {@link listVariables}. */
+/**
+ * Options for {@link listVariables}.
+ * @example
+ * ```ts
+ * const options: ListOptions = { prefix: "billing-prod-", tags: false, backends: ["ssm"] };
+ * ```
+ */
 export interface ListOptions extends AwsOptions {
   /** Only names that start with this (case-sensitive). Empty lists everything. */
   prefix?: string;

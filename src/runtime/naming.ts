@@ -22,6 +22,9 @@ export type NamePart = "key" | "app" | "stage";
  * @throws ValidationError naming the part, the rule, and the allowed characters.
  */
 export function assertValidNamePart(part: NamePart, value: string, context: string): void {
+  if (typeof value !== "string") {
+    throw new ValidationError(`The ${part} of ${context} must be a string, not ${Array.isArray(value) ? "a list" : typeof value}`, { variable: context });
+  }
   if (value.length === 0) {
     throw new ValidationError(`The ${part} of ${context} is empty; it needs at least one of A-Z a-z 0-9 _ . -`, { variable: context });
   }

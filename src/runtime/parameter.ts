@@ -189,6 +189,13 @@ export class Parameter extends SenvarVariable {
    * ```
    */
   rollback(options: ParameterRollbackOptions & { confirm: (plan: ParameterRollbackPlan) => boolean | Promise<boolean> }): Promise<ParameterRollbackResult | undefined>;
+  /**
+   * Without `confirm`, the rollback always happens and resolves to its result.
+   * @example
+   * ```ts
+   * await featureFlag.rollback({ to: 3 });
+   * ```
+   */
   rollback(options?: { to?: number | undefined; confirm?: undefined }): Promise<ParameterRollbackResult>;
   async rollback(options: ParameterRollbackOptions = {}): Promise<ParameterRollbackResult | undefined> {
     const fullName = this.fullName;

@@ -21,7 +21,13 @@ type SecretsHandle = Awaited<ReturnType<typeof secretsManagerClient>>;
 /** How often a set starts again when concurrent writers keep moving AWSCURRENT first. */
 const MAX_SET_ATTEMPTS = 5;
 
-/** What {@link Secret.rotateInteractive} tells the function that asks for the new value. */
+/**
+ * What {@link Secret.rotateInteractive} tells the function that asks for the new value.
+ * @example
+ * ```ts
+ * await apiKey.rotateInteractive(({ fullName, hasCurrentValue }: RotationPrompt) => ask(`New value for ${fullName}${hasCurrentValue ? "" : " (first)"}`));
+ * ```
+ */
 export interface RotationPrompt {
   /** The secret's full name. */
   fullName: string;
@@ -296,6 +302,13 @@ export class Secret extends SenvarVariable {
    * ```
    */
   rollback(options: SecretRollbackOptions & { confirm: (plan: SecretRollbackPlan) => boolean | Promise<boolean> }): Promise<SecretRollbackResult | undefined>;
+  /**
+   * Without `confirm`, the rollback always happens and resolves to its result.
+   * @example
+   * ```ts
+   * await apiKey.rollback({ to: "3f1c4a2e-…" });
+   * ```
+   */
   rollback(options?: { to?: string | undefined; confirm?: undefined }): Promise<SecretRollbackResult>;
   async rollback(options: SecretRollbackOptions = {}): Promise<SecretRollbackResult | undefined> {
     const fullName = this.fullName;

@@ -4,13 +4,29 @@ import type { ParameterTier } from "./types.js";
 /**
  * The value that `pulumi:generate` placeholders carry in SSM, which requires
  * a value. `Parameter.get()` reports it as not set, and `set()` refuses it.
+ * @example
+ * ```ts
+ * if ((await rawSsmRead(name)) === PLACEHOLDER_VALUE) console.log("run: secrets set " + name);
+ * ```
  */
 export const PLACEHOLDER_VALUE = "senvar:placeholder:not-set";
 
-/** Largest SSM value per tier, in bytes (AWS: 4 KB Standard, 8 KB Advanced). */
+/**
+ * Largest SSM value per tier, in bytes (AWS: 4 KB Standard, 8 KB Advanced).
+ * @example
+ * ```ts
+ * const fits = Buffer.byteLength(value) <= SSM_VALUE_LIMIT.Standard; // 4,096 bytes
+ * ```
+ */
 export const SSM_VALUE_LIMIT: Readonly<Record<ParameterTier, number>> = { Standard: 4096, Advanced: 8192, "Intelligent-Tiering": 8192 };
 
-/** Largest SecretString, in bytes. */
+/**
+ * Largest SecretString, in bytes.
+ * @example
+ * ```ts
+ * if (Buffer.byteLength(pem) > SECRET_VALUE_LIMIT) throw new Error("too large for Secrets Manager");
+ * ```
+ */
 export const SECRET_VALUE_LIMIT = 65_536;
 
 function byteLength(value: string): number {

@@ -104,3 +104,22 @@ describe("secrets list", () => {
     expect(result.stdout).toMatch(/^no variables starting with /);
   });
 });
+
+describe("flags that do not apply", () => {
+  it("refuses --permanent and --recovery-window for a parameter, deleting nothing", async () => {
+    const { app, stage, flags } = scoped();
+    await runCli(["set", "keepFlag", "v", ...flags]);
+    for (const extra of [["--permanent"], ["--recovery-window", "8"]]) {
+      const result = await runCli(["delete", "keepFlag", "--force", ...extra, ...flags]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("is for secrets");
+    }
+    expect((await rawSsm().send(new GetParameterCommand({ Name: `${app}-${stage}-keepFlag` }))).Parameter?.Value).toBe("v");
+  });
+
+  it("refuses a flag given twice as a usage error", async () => {
+    const result = await runCli(["get", "x", "--app", "a", "--app", "b", "--stage", "s"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--app given more than once");
+  });
+});

@@ -69,9 +69,14 @@ export function publicMethodDocs(entry: string, classNames: string[]): { name: s
   const methods: { name: string; hasComment: boolean; hasExample: boolean }[] = [];
   for (const { name, declaration } of exportsOf(entry)) {
     if (!classNames.includes(name) || !declaration || !ts.isClassDeclaration(declaration)) continue;
+    const overloaded = new Set(
+      declaration.members.filter((m) => ts.isMethodDeclaration(m) && !m.body && ts.isIdentifier(m.name)).map((m) => (m.name as ts.Identifier).text),
+    );
     for (const member of declaration.members) {
       if (!ts.isMethodDeclaration(member) || !ts.isIdentifier(member.name)) continue;
       if (ts.getCombinedModifierFlags(member) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) continue;
+      // An overloaded method is documented on its signatures; its implementation is not what editors show.
+      if (member.body && overloaded.has(member.name.text)) continue;
       methods.push({ name: `${name}.${member.name.text}`, ...docInfo(member) });
     }
   }

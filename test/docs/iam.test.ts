@@ -111,6 +111,34 @@ describe("the README's IAM table matches what each command calls", () => {
     expectRow("secrets delete", [await cliActions(["delete", "newSecret", "--force", "--permanent"], { scope, cwd }), await cliActions(["delete", "newParam", "--force"], { scope, cwd })]);
   });
 
+  it("secrets history and rollback: a Secret and a Parameter", async () => {
+    await seed(["set", "histSecret", "--secret", "-"], scope, cwd, "h1");
+    await seed(["set", "histSecret", "-"], scope, cwd, "h2");
+    await seed(["set", "histParam", "one"], scope, cwd);
+    await seed(["set", "histParam", "two"], scope, cwd);
+    expectRow("secrets history", [await cliActions(["history", "histSecret"], { scope, cwd }), await cliActions(["history", "histParam"], { scope, cwd })]);
+    expectRow("secrets rollback", [await cliActions(["rollback", "histSecret", "--force"], { scope, cwd }), await cliActions(["rollback", "histParam", "--force"], { scope, cwd })]);
+  });
+
+  it("secrets restore", async () => {
+    await seed(["set", "restoreMe", "--secret", "-"], scope, cwd, "r");
+    await seed(["delete", "restoreMe", "--force"], scope, cwd);
+    expectRow("secrets restore", [await cliActions(["restore", "restoreMe"], { scope, cwd })]);
+  });
+
+  it("secrets status, exec and export: everything declared", async () => {
+    const project = tempProject({
+      "secrets/variables.ts": 'import { Parameter, Secret } from "@senvar/secrets";\nexport const declaredSecret = new Secret("declaredSecret");\nexport const declaredParam = new Parameter("declaredParam", { encrypted: true });\n',
+    });
+    await seed(["codegen"], scope, project);
+    await seed(["set", "declaredSecret", "s"], scope, project);
+    await seed(["set", "declaredParam", "p"], scope, project);
+    expectRow("secrets status", [await cliActions(["status"], { scope, cwd: project })]);
+    // exec's own flags go before "--": everything after it belongs to the child.
+    expectRow("secrets exec", [await cliActions(["exec", ...scope, "--", process.execPath, "-e", "process.exit(process.env.DECLARED_SECRET ? 0 : 1)"], { scope: [], cwd: project })]);
+    expectRow("secrets export", [await cliActions(["export", "--format", "json"], { scope, cwd: project })]);
+  });
+
   it("secrets define, codegen and pulumi:generate make no AWS call", async () => {
     const project = tempProject();
     const observed = [

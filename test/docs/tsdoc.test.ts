@@ -8,33 +8,7 @@ import { repoRoot } from "../support/cli.js";
 import { exportedDocs, publicMethodDocs } from "./exportedDocs.js";
 
 /** Exports of src/index.ts whose TSDoc has no @example yet (mostly types and constants). */
-const KNOWN_WITHOUT_EXAMPLE = [
-  "AwsCredentials",
-  "AwsOptions",
-  "Backend",
-  "CredentialsOption",
-  "DeleteOptions",
-  "DeleteResult",
-  "ErrorDetails",
-  "ListOptions",
-  "ListedVariable",
-  "PLACEHOLDER_VALUE",
-  "ParameterOptions",
-  "ParameterTier",
-  "ParameterVersion",
-  "RotationPrompt",
-  "RotationResult",
-  "SECRET_VALUE_LIMIT",
-  "SSM_VALUE_LIMIT",
-  "SecretOptions",
-  "SecretVersion",
-  "StoredType",
-  "Values",
-  "VariableKind",
-  "VariableMetadata",
-  "VariableOptions",
-  "VersionedValue",
-];
+const KNOWN_WITHOUT_EXAMPLE: string[] = [];
 
 /** Public methods of Secret and Parameter without an @example: Parameter.rotate only exists to refuse. */
 const KNOWN_METHODS_WITHOUT_EXAMPLE = ["Parameter.rotate"];

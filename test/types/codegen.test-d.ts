@@ -1,5 +1,5 @@
 // The committed registry of examples/billing (generated/secrets.ts) has precise types.
-import type { Parameter, Secret } from "@senvar/secrets";
+import { getAll, type Parameter, type Secret } from "@senvar/secrets";
 import { describe, expectTypeOf, it } from "vitest";
 import { manifest, secrets, type SecretKey } from "../../generated/secrets.js";
 
@@ -21,6 +21,10 @@ describe("the generated registry", () => {
     expectTypeOf(secrets.dbPassword.rotate).toBeFunction();
     // @ts-expect-error Parameters cannot be rotated
     void secrets.featureFlag.rotate(async () => "x");
+  });
+
+  it("loads in one getAll, typed by key", () => {
+    expectTypeOf(getAll(secrets)).resolves.toEqualTypeOf<{ dbPassword: string; featureFlag: string; stripeSecretKey: string; webhookUrl: string }>();
   });
 
   it("exports a read-only manifest keyed by the same keys", () => {

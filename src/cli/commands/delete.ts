@@ -31,6 +31,9 @@ export async function remove(name: string, flags: DeleteFlags, { ui, context }: 
     throw new CliError(`${target.fullName} was not found in ${backendLabel(target.variable.kind)}`, "check the name with: secrets list");
   }
   const variable = target.variable;
+  if (variable.kind === "parameter" && (flags.permanent || recoveryWindowDays !== undefined)) {
+    throw new UsageError(`${flags.permanent ? "--permanent" : "--recovery-window"} is for secrets; ${target.fullName} is a parameter, which SSM deletes at once`);
+  }
   const what =
     variable.kind === "parameter"
       ? "it is removed at once (SSM has no recovery window)"
