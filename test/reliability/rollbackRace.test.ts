@@ -5,21 +5,12 @@ import { describe, expect, it } from "vitest";
 import { ConflictError, Secret, type RotationResult, type SecretRollbackResult } from "../../src/index.js";
 import { uniqueScope } from "../support/aws.js";
 import { rejection } from "../support/capture.js";
-import { secretAt, secretVersions } from "../support/moto.js";
+import { expectCleanLabels, secretAt } from "../support/moto.js";
 import { useFaultProxy } from "../support/useFaultProxy.js";
 
 const ctx = useFaultProxy();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Exactly one AWSCURRENT, at most one AWSPREVIOUS, no AWSPENDING left behind. */
-async function cleanLabels(name: string): Promise<{ current: string; previous: string | undefined }> {
-  const versions = await secretVersions(name);
-  const holding = (stage: string) => versions.filter((v) => v.stages.includes(stage)).map((v) => v.id);
-  expect(holding("AWSPENDING")).toEqual([]);
-  expect(holding("AWSCURRENT")).toHaveLength(1);
-  expect(holding("AWSPREVIOUS").length).toBeLessThanOrEqual(1);
-  return { current: holding("AWSCURRENT")[0]!, previous: holding("AWSPREVIOUS")[0] };
-}
 
 describe("rollback racing a rotation", () => {
   it("a rollback that commits while a rotation is computing its value wins; the rotation gets ConflictError and writes nothing current", async () => {
@@ -36,7 +27,7 @@ describe("rollback racing a rotation", () => {
     expect(rolledBack).toMatchObject({ versionId: v1.versionId, previousVersionId: v2.versionId });
     expect(error).toBeInstanceOf(ConflictError);
     expect(error.message).toContain(`Secret ${secret.fullName} (region us-east-1) changed concurrently while it was being rotated`);
-    expect(await cleanLabels(secret.fullName)).toEqual({ current: v1.versionId, previous: v2.versionId });
+    expect(await expectCleanLabels(secret.fullName)).toEqual({ current: v1.versionId, previous: v2.versionId });
     expect(await secret.get()).toBe("value-1");
   });
 
@@ -57,7 +48,7 @@ describe("rollback racing a rotation", () => {
     expect(error.message).toContain(`Secret ${secret.fullName} (region us-east-1) changed concurrently while it was being rolled back`);
     expect(error.message).toContain(`no longer on version ${v2.versionId}`);
     expect((error as ConflictError).hint).toContain(`secrets history ${secret.fullName}`);
-    expect(await cleanLabels(secret.fullName)).toEqual({ current: rotated!.versionId, previous: v2.versionId });
+    expect(await expectCleanLabels(secret.fullName)).toEqual({ current: rotated!.versionId, previous: v2.versionId });
     expect(await secret.get()).toBe("value-2+rotated");
   });
 
@@ -76,7 +67,7 @@ describe("rollback racing a rotation", () => {
       const won = settled.filter((s): s is PromiseFulfilledResult<RotationResult | SecretRollbackResult> => s.status === "fulfilled").map((s) => s.value);
       for (const s of settled) if (s.status === "rejected") expect(s.reason, String((s.reason as Error).message)).toBeInstanceOf(ConflictError);
       expect(won.length).toBeGreaterThanOrEqual(1);
-      const { current } = await cleanLabels(secret.fullName);
+      const { current } = await expectCleanLabels(secret.fullName);
       expect(won.map((w) => w.versionId)).toContain(current);
       expect(await secret.get()).toBe(await secretAt(secret.fullName, "AWSCURRENT"));
     }

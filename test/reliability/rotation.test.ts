@@ -5,22 +5,13 @@ import { UpdateSecretVersionStageCommand, PutSecretValueCommand } from "@aws-sdk
 import { describe, expect, it } from "vitest";
 import { ConflictError, getAll, Secret, type RotationResult } from "../../src/index.js";
 import { uniqueScope } from "../support/aws.js";
-import { motoSecrets, secretAt, secretVersions, seedSecret } from "../support/moto.js";
+import { expectCleanLabels, motoSecrets, secretAt, seedSecret } from "../support/moto.js";
 import { useFaultProxy } from "../support/useFaultProxy.js";
 
 const ctx = useFaultProxy();
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The labels as Secrets Manager holds them: exactly one AWSCURRENT, at most one AWSPREVIOUS, no AWSPENDING. */
-async function expectCleanLabels(name: string): Promise<{ current: string; previous: string | undefined }> {
-  const versions = await secretVersions(name);
-  const holding = (stage: string) => versions.filter((v) => v.stages.includes(stage)).map((v) => v.id);
-  expect(holding("AWSPENDING")).toEqual([]);
-  expect(holding("AWSCURRENT")).toHaveLength(1);
-  expect(holding("AWSPREVIOUS").length).toBeLessThanOrEqual(1);
-  return { current: holding("AWSCURRENT")[0]!, previous: holding("AWSPREVIOUS")[0] };
-}
 
 function expectLostRace(error: unknown, fullName: string): void {
   expect(error).toBeInstanceOf(ConflictError);

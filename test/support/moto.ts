@@ -1,5 +1,6 @@
 // Seeding and inspecting moto directly, never through the fault proxy, so that
 // nothing here is counted or faulted. The SDK under test is not involved.
+import { expect } from "vitest";
 import { CreateSecretCommand, GetSecretValueCommand, ListSecretVersionIdsCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { GetParameterHistoryCommand, PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 
@@ -45,4 +46,17 @@ export async function secretAt(name: string, stage: string): Promise<string | un
 export async function parameterVersions(name: string): Promise<number[]> {
   const out = await motoSsm().send(new GetParameterHistoryCommand({ Name: name }));
   return (out.Parameters ?? []).map((p) => p.Version!);
+}
+
+/**
+ * Asserts the labels are as Secrets Manager must hold them after any write:
+ * exactly one AWSCURRENT, at most one AWSPREVIOUS, no AWSPENDING left behind.
+ */
+export async function expectCleanLabels(name: string): Promise<{ current: string; previous: string | undefined }> {
+  const versions = await secretVersions(name);
+  const holding = (stage: string) => versions.filter((v) => v.stages.includes(stage)).map((v) => v.id);
+  expect(holding("AWSPENDING")).toEqual([]);
+  expect(holding("AWSCURRENT")).toHaveLength(1);
+  expect(holding("AWSPREVIOUS").length).toBeLessThanOrEqual(1);
+  return { current: holding("AWSCURRENT")[0]!, previous: holding("AWSPREVIOUS")[0] };
 }
