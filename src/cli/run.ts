@@ -9,6 +9,12 @@ export interface Program {
   parse(argv: string[], options: Record<string, unknown>): { name: string; handler: (...args: unknown[]) => unknown; args: unknown[] } | void;
 }
 
+/** The AWS SDK's switch for its Node-version notice. */
+const SDK_NOTICE_SWITCH = "AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED";
+
+/** Environment variables the CLI set on itself, which a child started by `exec` must not inherit. */
+export const CLI_OWN_ENV = new Set<string>();
+
 /** Flags that take no value; the parser must not swallow the next argument for them. */
 export const BOOLEAN_FLAGS = ["secret", "parameter", "encrypted", "yes", "json", "auto", "force", "permanent", "check", "watch", "debug", "help", "version"];
 /** Flags that take a value. */
@@ -65,7 +71,10 @@ export async function main(program: Program, argv: string[]): Promise<number> {
   const args = argv.slice(2);
   const debug = args.includes("--debug");
   // The SDK's Node-version notice is about the runtime, not this command; show it only with --debug.
-  if (!debug) process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  if (!debug && process.env[SDK_NOTICE_SWITCH] === undefined) {
+    process.env[SDK_NOTICE_SWITCH] = "true";
+    CLI_OWN_ENV.add(SDK_NOTICE_SWITCH);
+  }
   routeWarnings(debug);
 
   try {

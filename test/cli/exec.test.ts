@@ -48,6 +48,15 @@ describe("secrets exec", () => {
     expect(silent).toEqual({ code: 0, stdout: "", stderr: "" });
   });
 
+  it("does not hand the child the switches the CLI set on itself, but keeps the caller's own", async () => {
+    const { flags, cwd } = await seeded();
+    const probe = node("process.stdout.write(String(process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED))");
+    const unset = await runCli(["exec", ...flags, "--", ...probe], { cwd, env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: undefined } });
+    expect(unset.stdout).toBe("undefined");
+    const own = await runCli(["exec", ...flags, "--", ...probe], { cwd, env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" } });
+    expect(own.stdout).toBe("true");
+  });
+
   it("--only passes just the named variables, by key or full name; an undeclared one is a usage error and starts nothing", async () => {
     const { flags, name, cwd } = await seeded();
     const names = node("process.stdout.write(Object.keys(process.env).filter((k) => ['DB_PASSWORD', 'FEATURE_FLAG', 'TLS_KEY'].includes(k)).sort().join(','))");

@@ -3,6 +3,7 @@ import type { CommandEnv } from "../command.js";
 import type { CommonFlags } from "../config.js";
 import { loadEnvironment } from "../environment.js";
 import { CliError, UsageError } from "../errors.js";
+import { CLI_OWN_ENV } from "../run.js";
 import { onlyList } from "../selection.js";
 
 /**
@@ -39,6 +40,7 @@ export async function exec(command: readonly string[], flags: ExecFlags, { conte
   if (withNul) throw new CliError(`${withNul.fullName} holds a NUL character, which an environment variable cannot carry; the command was not started`);
 
   const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of CLI_OWN_ENV) delete env[name];
   for (const { envName, value } of entries) env[envName] = value;
   const onTerminal = Boolean(process.stdin.isTTY || process.stdout.isTTY || process.stderr.isTTY);
   let outcome;
