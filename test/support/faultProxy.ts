@@ -182,6 +182,11 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     sockets.add(socket);
     socket.once("close", () => sockets.delete(socket));
   });
+  // Node closes idle keep-alive sockets after 5 s, less than the SDK's longest
+  // throttling backoff: a retry could then land on a socket the proxy is just
+  // closing and fail as a reset, which AWS's own long keep-alive never causes.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   proxy.url = `http://127.0.0.1:${port}`;
