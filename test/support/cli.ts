@@ -105,7 +105,10 @@ export interface PtyStep {
  * prompts as they appear. The output is everything the terminal showed.
  */
 export function runInPty(args: string[], steps: PtyStep[], options: CliOptions = {}): Promise<{ code: number | null; output: string }> {
-  const quoted = [process.execPath, binPath, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
+  // `exec`, because script runs the command through $SHELL, and a shell that
+  // stays as the parent (dash does) dies of the terminal's Ctrl-C itself,
+  // whatever the CLI under test does with it.
+  const quoted = "exec " + [process.execPath, binPath, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
   return new Promise((resolvePromise, reject) => {
     const child = spawn("script", ["-qec", quoted, "/dev/null"], { cwd: options.cwd ?? defaultCwd(), env: baseEnv(options.env), stdio: ["pipe", "pipe", "pipe"] });
     let output = "";
