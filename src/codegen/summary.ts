@@ -6,7 +6,7 @@ const LIST_LIMIT = 10;
 
 /**
  * The one-screen summary `secrets codegen` prints: counts by kind, the files
- * written, created, stale or kept, then errors and warnings. Plain text (the
+ * written, created, removed, stale or kept, then errors and warnings. Plain text (the
  * CLI adds colour); it never contains a value, because the model has none.
  *
  * @example
@@ -26,7 +26,7 @@ export function formatSummary(result: CodegenResult): string {
       `(${plural(stats.files, "file")} scanned, ${stats.parsed} parsed${stats.cached > 0 ? `, ${stats.cached} from cache` : ""})`,
   ];
 
-  const loud = result.files.filter((f) => f.status === "written" || f.status === "created" || f.status === "stale");
+  const loud = result.files.filter((f) => f.status === "written" || f.status === "created" || f.status === "removed" || f.status === "stale");
   const quiet = result.files.filter((f) => f.status === "unchanged" || f.status === "kept");
   for (const file of loud) lines.push(fileLine(file.status, file.path));
   if (quiet.length <= LIST_LIMIT) {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { RenderedFile } from "./render.js";
 
@@ -9,13 +9,14 @@ import type { RenderedFile } from "./render.js";
  * - `unchanged`: a generated file already had these exact bytes;
  * - `created`: a rotation stub did not exist and now does;
  * - `kept`: a rotation stub exists, and was left as the user wrote it;
- * - `stale`: check mode only, the file would be written or created.
+ * - `removed`: an obsolete file was there, and is now gone;
+ * - `stale`: check mode only, the file would be written, created or removed.
  * @example
  * ```ts
  * const status: FileStatus = "kept";
  * ```
  */
-export type FileStatus = "written" | "unchanged" | "kept" | "stale" | "created";
+export type FileStatus = "written" | "unchanged" | "kept" | "stale" | "created" | "removed";
 
 /**
  * One file's outcome, its path posix and relative to the root.
@@ -32,7 +33,8 @@ export interface FileOutcome {
 /**
  * Brings the files on disk in line with the rendered ones, and is the only
  * part of codegen that writes: a generated file only when its bytes differ,
- * a stub only when none exists. In check mode it writes nothing and reports
+ * a stub only when none exists, an obsolete file removed only when it is
+ * there (an absent one is not reported). In check mode it writes nothing and reports
  * what would change as `stale`. `beforeWrite` hears of each path just before
  * it is written (the watcher uses it to ignore its own writes).
  *
@@ -53,12 +55,16 @@ export async function writeRendered(
     const absolute = resolve(root, file.path);
     let status: FileStatus;
     // Synchronous checks: hundreds of stubs are checked on every warm run, and fs.promises costs several thread-pool trips each.
-    if (file.ownership === "stub") {
+    if (file.ownership === "obsolete") {
+      if (!existsSync(absolute)) continue;
+      status = check ? "stale" : "removed";
+    } else if (file.ownership === "stub") {
       status = existsSync(absolute) ? "kept" : check ? "stale" : "created";
     } else {
       status = readIfExists(absolute) === file.contents ? "unchanged" : check ? "stale" : "written";
     }
-    if (status === "written" || status === "created") options.beforeWrite?.(file.path);
+    if (status === "written" || status === "created" || status === "removed") options.beforeWrite?.(file.path);
+    if (status === "removed") await rm(absolute, { force: true });
     if (status === "written") await writeAtomically(absolute, file.contents);
     if (status === "created" && !(await createExclusively(absolute, file.contents))) status = "kept";
     outcomes.push({ path: file.path, status });

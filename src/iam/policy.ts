@@ -108,6 +108,9 @@ const ACTIONS = {
  *   AWS-managed aws/secretsmanager key, whose key policy already lets Secrets
  *   Manager use it for the account, so they need no kms statement.
  *
+ * With no resources at all, `Statement` is empty: there is nothing to grant,
+ * and IAM refuses such a document (MalformedPolicyDocument), so do not attach it.
+ *
  * @example
  * ```ts
  * const document = iamPolicy({ secrets: [secretArnPattern("billing-prod-dbPassword")] }, "read");

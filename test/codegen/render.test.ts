@@ -16,13 +16,17 @@ async function registryOf(declarations: Declaration[]): Promise<string> {
 }
 
 describe("renderCodegen", () => {
-  it("renders an empty project to a registry with no imports and empty objects", async () => {
+  it("renders an empty project to a registry with no imports and empty objects, and marks the IAM policies obsolete", async () => {
     const files = renderCodegen(buildModel([], []), layout, await loadTemplates());
-    expect(files.map((f) => f.path)).toEqual(["generated/secrets.ts", "generated/manifest.json", "generated/iam-policy.json", "generated/iam-policy.admin.json"]);
+    expect(files.map((f) => [f.path, f.ownership])).toEqual([
+      ["generated/secrets.ts", "generated"],
+      ["generated/manifest.json", "generated"],
+      ["generated/iam-policy.json", "obsolete"],
+      ["generated/iam-policy.admin.json", "obsolete"],
+    ]);
     expect(files[0]!.contents).not.toMatch(/^import /m);
     expect(files[0]!.contents).toContain("export const secrets: SecretRegistry = Object.freeze({\n});");
     expect(JSON.parse(files[1]!.contents)).toEqual({ $comment: expect.stringContaining("secrets codegen"), version: 1, variables: [] });
-    expect(JSON.parse(files[2]!.contents)).toEqual({ Version: "2012-10-17", Statement: [] });
   });
 
   it("gives two instances exported under the same name from different files distinct local names", async () => {

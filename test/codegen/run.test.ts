@@ -68,6 +68,32 @@ describe("runCodegen", () => {
     expect(formatSummary(result)).toContain("1 error; nothing was written:");
   });
 
+  it("writes no IAM policy for a project with no variables (IAM refuses an empty one), and removes those left from when it had some", async () => {
+    const root = writeProject({ "secrets/variables.ts": declarations('export const db = new Secret("db");') });
+    await runCodegen({ root });
+    expect(existsSync(join(root, "generated/iam-policy.json"))).toBe(true);
+    writeFileSync(join(root, "secrets/variables.ts"), declarations(""));
+
+    const check = await runCodegen({ root, check: true });
+    expect(statuses(check)).toMatchObject({ "generated/iam-policy.json": "stale", "generated/iam-policy.admin.json": "stale" });
+    expect(existsSync(join(root, "generated/iam-policy.json"))).toBe(true);
+
+    const emptied = await runCodegen({ root });
+    expect(statuses(emptied)).toEqual({
+      "generated/secrets.ts": "written",
+      "generated/manifest.json": "written",
+      "generated/iam-policy.json": "removed",
+      "generated/iam-policy.admin.json": "removed",
+    });
+    expect(existsSync(join(root, "generated/iam-policy.json"))).toBe(false);
+    expect(existsSync(join(root, "generated/iam-policy.admin.json"))).toBe(false);
+    expect(formatSummary(emptied)).toContain("  removed    generated/iam-policy.json");
+
+    const again = await runCodegen({ root });
+    expect(statuses(again)).toEqual({ "generated/secrets.ts": "unchanged", "generated/manifest.json": "unchanged" });
+    expect((await runCodegen({ root, check: true })).files.some((f) => f.status === "stale")).toBe(false);
+  });
+
   it("rejects a root that does not exist with a ConfigError naming it", async () => {
     const missing = join(writeProject({}), "nope");
     await expect(runCodegen({ root: missing })).rejects.toThrow(`The codegen root ${missing} is not a directory`);
