@@ -22,21 +22,36 @@ function project(files: Record<string, string> = {}): string {
   return dir;
 }
 
-/** `secrets <args>` under this runtime, with pipes (no TTY). */
-function secrets(args: string[], options: { cwd?: string; input?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+type Outcome = { code: number | null; stdout: string; stderr: string };
+
+/** `secrets <args>` under this runtime, with pipes (no TTY), still running: its output so far, and its outcome. */
+function start(args: string[], options: { cwd?: string; input?: string } = {}) {
   const env = { ...process.env };
   delete env.SST_APP;
   delete env.SST_STAGE;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd ?? emptyProject, env, stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+  const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd ?? emptyProject, env, stdio: ["pipe", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+  child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+  child.stdin.end(options.input ?? "");
+  const done = new Promise<Outcome>((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? "");
   });
+  return { child, stdout: () => stdout, done };
+}
+
+/** `secrets <args>` under this runtime, with pipes (no TTY). */
+function secrets(args: string[], options: { cwd?: string; input?: string } = {}): Promise<Outcome> {
+  return start(args, options).done;
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (const deadline = Date.now() + 20_000; !condition(); ) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 const done = (dir: string) => rmSync(dir, { recursive: true, force: true });
@@ -74,6 +89,26 @@ describe(`the secrets CLI end to end (${runtime})`, () => {
     expect(readFileSync(join(cwd, "secrets/rotation/e2eSecret.ts"), "utf8")).toContain("not implemented: write the rotation for e2eSecret");
     done(cwd);
   });
+
+  it("exec hands the command the declared variables byte-exact, returns its exit code, and passes SIGTERM on", async () => {
+    const cwd = project({ "secrets/variables.ts": 'import { Parameter, Secret } from "@senvar/secrets";\nexport const e2eExecKey = new Secret("e2eExecKey");\nexport const e2eExecFlag = new Parameter("e2eExecFlag");\n' });
+    expect((await secrets(["codegen"], { cwd })).code).toBe(0);
+    const pem = "-----BEGIN KEY-----\nabc\n-----END KEY-----\n";
+    expect((await secrets(["set", "e2eExecKey", "-", ...scope], { cwd, input: pem })).code).toBe(0);
+    expect((await secrets(["set", "e2eExecFlag", "on", ...scope], { cwd })).code).toBe(0);
+
+    const show = "process.stdout.write(JSON.stringify([process.env.E2E_EXEC_KEY, process.env.E2E_EXEC_FLAG])); process.exit(7);";
+    const shown = await secrets(["exec", ...scope, "--", process.execPath, "-e", show], { cwd });
+    expect(shown).toMatchObject({ code: 7, stderr: "" });
+    expect(JSON.parse(shown.stdout)).toEqual([pem, "on"]);
+
+    const waiting = "process.on('SIGTERM', () => { process.stdout.write(' got SIGTERM'); process.exit(42); }); process.stdout.write('ready'); setInterval(() => {}, 1000);";
+    const run = start(["exec", ...scope, "--", process.execPath, "-e", waiting], { cwd });
+    await until(() => run.stdout().includes("ready"), "the command to start");
+    run.child.kill("SIGTERM");
+    expect(await run.done).toMatchObject({ code: 42, stdout: "ready got SIGTERM" });
+    done(cwd);
+  }, 40_000);
 
   it("exits 2 on a usage error and 1 on a refusal, with error and hint lines", async () => {
     const usage = await secrets(["get", "x", "--no-such-flag"]);
