@@ -3,6 +3,7 @@
  * ts-morph nodes, so they can be cached, compared and rendered deterministically.
  * @packageDocumentation
  */
+import type { ManifestVariable } from "./manifest.js";
 
 /**
  * What a variable is: a `Secret` (Secrets Manager) or a `Parameter` (SSM).
@@ -127,6 +128,8 @@ export type DiagnosticCode =
 
 /**
  * A variable of the project: every identical declaration of one key, merged.
+ * What it says about its name and backend is exactly a manifest entry; the
+ * rest is where it came from.
  * @example
  * ```ts
  * const variable: Variable = {
@@ -136,18 +139,8 @@ export type DiagnosticCode =
  * };
  * ```
  */
-export interface Variable {
-  key: string;
-  kind: VariableKind;
+export interface Variable extends ManifestVariable {
   form: DeclarationForm;
-  /** Always true for a Secret; for a Parameter, whether it is a SecureString. */
-  encrypted: boolean;
-  app?: string;
-  stage?: string;
-  region?: string;
-  tier?: DeclaredTier;
-  /** The full name when it is known without running the project: `fromName`, or literal app and stage. */
-  fullName?: string;
   /** The project's own exported instance, which the registry re-exports. */
   instance?: { file: string; exportName: string };
   /** Every place the variable is declared, sorted by file and line. */
