@@ -207,3 +207,24 @@ export async function send<T>(handle: ClientHandle, command: unknown, action: st
     throw new AwsCallFailure(action, handle.region, error);
   }
 }
+
+/**
+ * Sends a paginated command page after page until AWS returns no NextToken,
+ * and returns the items of every page, in order. `command` builds one page's
+ * request from the token part (`{}` for the first page, then `{ NextToken }`).
+ */
+export async function sendAllPages<Page extends { NextToken?: string }, Item>(
+  handle: ClientHandle,
+  command: (token: { NextToken?: string }) => unknown,
+  action: string,
+  itemsOf: (page: Page) => readonly Item[] | undefined,
+): Promise<Item[]> {
+  const found: Item[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await send<Page>(handle, command(nextToken ? { NextToken: nextToken } : {}), action);
+    found.push(...(itemsOf(page) ?? []));
+    nextToken = page.NextToken;
+  } while (nextToken);
+  return found;
+}

@@ -1,6 +1,6 @@
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import type { AwsOptions } from "../runtime/types.js";
-import { send, sharedClient, type ClientHandle, type SdkClient } from "./clients.js";
+import { send, sendAllPages, sharedClient, type ClientHandle, type SdkClient } from "./clients.js";
 
 type SecretsManagerSdk = typeof import("@aws-sdk/client-secrets-manager");
 type SecretsHandle = ClientHandle<SecretsManagerClient & SdkClient>;
@@ -187,20 +187,13 @@ export interface ListedSecretVersion {
  */
 export async function listSecretVersionIds(handle: SecretsHandle, secretId: string): Promise<ListedSecretVersion[]> {
   const { ListSecretVersionIdsCommand } = await loadSdk();
-  const found: ListedSecretVersion[] = [];
-  let nextToken: string | undefined;
-  do {
-    const out = await send<{ Versions?: { VersionId?: string; VersionStages?: string[]; CreatedDate?: Date; LastAccessedDate?: Date }[]; NextToken?: string }>(
-      handle,
-      new ListSecretVersionIdsCommand({ SecretId: secretId, IncludeDeprecated: true, MaxResults: 100, ...(nextToken ? { NextToken: nextToken } : {}) }),
-      "secretsmanager:ListSecretVersionIds",
-    );
-    for (const v of out.Versions ?? []) {
-      found.push({ versionId: v.VersionId ?? "", stages: v.VersionStages ?? [], created: v.CreatedDate, lastAccessed: v.LastAccessedDate });
-    }
-    nextToken = out.NextToken;
-  } while (nextToken);
-  return found;
+  const versions = await sendAllPages(
+    handle,
+    (token) => new ListSecretVersionIdsCommand({ SecretId: secretId, IncludeDeprecated: true, MaxResults: 100, ...token }),
+    "secretsmanager:ListSecretVersionIds",
+    (page: { Versions?: { VersionId?: string; VersionStages?: string[]; CreatedDate?: Date; LastAccessedDate?: Date }[]; NextToken?: string }) => page.Versions,
+  );
+  return versions.map((v) => ({ versionId: v.VersionId ?? "", stages: v.VersionStages ?? [], created: v.CreatedDate, lastAccessed: v.LastAccessedDate }));
 }
 
 /** AWS's limit on secrets per BatchGetSecretValue call. */
@@ -240,35 +233,29 @@ export interface ListedSecret {
  */
 export async function listSecrets(handle: SecretsHandle, prefix: string, options: { includeDeleted?: boolean } = {}): Promise<ListedSecret[]> {
   const { ListSecretsCommand } = await loadSdk();
-  const found: ListedSecret[] = [];
-  let nextToken: string | undefined;
-  do {
-    const out = await send<{
-      SecretList?: { Name?: string; ARN?: string; LastChangedDate?: Date; DeletedDate?: Date; Tags?: { Key?: string; Value?: string }[]; SecretVersionsToStages?: Record<string, string[]> }[];
-      NextToken?: string;
-    }>(
-      handle,
+  const secrets = await sendAllPages(
+    handle,
+    (token) =>
       new ListSecretsCommand({
         ...(prefix ? { Filters: [{ Key: "name", Values: [prefix] }] } : {}),
         MaxResults: 50,
         ...(options.includeDeleted ? { IncludePlannedDeletion: true } : {}),
-        ...(nextToken ? { NextToken: nextToken } : {}),
+        ...token,
       }),
-      "secretsmanager:ListSecrets",
-    );
-    for (const s of out.SecretList ?? []) {
-      const name = s.Name ?? "";
-      if (!name.startsWith(prefix)) continue;
-      found.push({
-        name,
-        arn: s.ARN ?? "",
-        lastChangedDate: s.LastChangedDate,
-        deletedDate: s.DeletedDate,
-        tags: Object.fromEntries((s.Tags ?? []).map((t) => [t.Key ?? "", t.Value ?? ""])),
-        versionStages: s.SecretVersionsToStages ?? {},
-      });
-    }
-    nextToken = out.NextToken;
-  } while (nextToken);
-  return found;
+    "secretsmanager:ListSecrets",
+    (page: {
+      SecretList?: { Name?: string; ARN?: string; LastChangedDate?: Date; DeletedDate?: Date; Tags?: { Key?: string; Value?: string }[]; SecretVersionsToStages?: Record<string, string[]> }[];
+      NextToken?: string;
+    }) => page.SecretList,
+  );
+  return secrets
+    .filter((s) => (s.Name ?? "").startsWith(prefix))
+    .map((s) => ({
+      name: s.Name ?? "",
+      arn: s.ARN ?? "",
+      lastChangedDate: s.LastChangedDate,
+      deletedDate: s.DeletedDate,
+      tags: Object.fromEntries((s.Tags ?? []).map((t) => [t.Key ?? "", t.Value ?? ""])),
+      versionStages: s.SecretVersionsToStages ?? {},
+    }));
 }

@@ -1,6 +1,6 @@
 import type { SSMClient, ParameterType, ParameterTier as SdkTier, Tag } from "@aws-sdk/client-ssm";
 import type { AwsOptions } from "../runtime/types.js";
-import { send, sharedClient, type ClientHandle, type SdkClient } from "./clients.js";
+import { send, sendAllPages, sharedClient, type ClientHandle, type SdkClient } from "./clients.js";
 
 type SsmSdk = typeof import("@aws-sdk/client-ssm");
 type SsmHandle = ClientHandle<SSMClient & SdkClient>;
@@ -111,24 +111,18 @@ export interface ParameterDescription {
  */
 export async function describeParameters(handle: SsmHandle, filter: { match: "Equals" | "BeginsWith"; value: string } | undefined): Promise<ParameterDescription[]> {
   const { DescribeParametersCommand } = await loadSdk();
-  const found: ParameterDescription[] = [];
-  let nextToken: string | undefined;
-  do {
-    const out = await send<{ Parameters?: { Name?: string; Type?: string; Version?: number; Tier?: string; LastModifiedDate?: Date }[]; NextToken?: string }>(
-      handle,
+  const described = await sendAllPages(
+    handle,
+    (token) =>
       new DescribeParametersCommand({
         ...(filter ? { ParameterFilters: [{ Key: "Name", Option: filter.match, Values: [filter.value] }] } : {}),
         MaxResults: 50,
-        ...(nextToken ? { NextToken: nextToken } : {}),
+        ...token,
       }),
-      "ssm:DescribeParameters",
-    );
-    for (const p of out.Parameters ?? []) {
-      found.push({ name: p.Name ?? "", type: p.Type ?? "String", version: p.Version ?? 0, tier: p.Tier, lastModified: p.LastModifiedDate });
-    }
-    nextToken = out.NextToken;
-  } while (nextToken);
-  return found;
+    "ssm:DescribeParameters",
+    (page: { Parameters?: { Name?: string; Type?: string; Version?: number; Tier?: string; LastModifiedDate?: Date }[]; NextToken?: string }) => page.Parameters,
+  );
+  return described.map((p) => ({ name: p.Name ?? "", type: p.Type ?? "String", version: p.Version ?? 0, tier: p.Tier, lastModified: p.LastModifiedDate }));
 }
 
 /** ListTagsForResource for one parameter. */
@@ -168,17 +162,12 @@ export interface ParameterHistoryVersion {
  */
 export async function getParameterHistory(handle: SsmHandle, name: string): Promise<ParameterHistoryVersion[]> {
   const { GetParameterHistoryCommand } = await loadSdk();
-  const found: ParameterHistoryVersion[] = [];
-  let nextToken: string | undefined;
-  do {
-    const out = await send<{
-      Parameters?: { Version?: number; Type?: string; Tier?: string; Labels?: string[]; LastModifiedDate?: Date; LastModifiedUser?: string }[];
-      NextToken?: string;
-    }>(handle, new GetParameterHistoryCommand({ Name: name, WithDecryption: false, MaxResults: 50, ...(nextToken ? { NextToken: nextToken } : {}) }), "ssm:GetParameterHistory");
-    for (const p of out.Parameters ?? []) {
-      found.push({ version: p.Version ?? 0, type: p.Type ?? "String", tier: p.Tier, labels: p.Labels ?? [], lastModified: p.LastModifiedDate, lastModifiedUser: p.LastModifiedUser });
-    }
-    nextToken = out.NextToken;
-  } while (nextToken);
-  return found;
+  const history = await sendAllPages(
+    handle,
+    (token) => new GetParameterHistoryCommand({ Name: name, WithDecryption: false, MaxResults: 50, ...token }),
+    "ssm:GetParameterHistory",
+    (page: { Parameters?: { Version?: number; Type?: string; Tier?: string; Labels?: string[]; LastModifiedDate?: Date; LastModifiedUser?: string }[]; NextToken?: string }) =>
+      page.Parameters,
+  );
+  return history.map((p) => ({ version: p.Version ?? 0, type: p.Type ?? "String", tier: p.Tier, labels: p.Labels ?? [], lastModified: p.LastModifiedDate, lastModifiedUser: p.LastModifiedUser }));
 }
