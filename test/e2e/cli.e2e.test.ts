@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { waitFor } from "../support/cli.js";
 
 const bin = fileURLToPath(new URL("../../dist/cli/bin.js", import.meta.url));
 const runtime = typeof (globalThis as { Bun?: unknown }).Bun === "undefined" ? "node" : "bun";
@@ -45,13 +46,6 @@ function start(args: string[], options: { cwd?: string; input?: string } = {}) {
 /** `secrets <args>` under this runtime, with pipes (no TTY). */
 function secrets(args: string[], options: { cwd?: string; input?: string } = {}): Promise<Outcome> {
   return start(args, options).done;
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (const deadline = Date.now() + 20_000; !condition(); ) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 const done = (dir: string) => rmSync(dir, { recursive: true, force: true });
@@ -104,7 +98,7 @@ describe(`the secrets CLI end to end (${runtime})`, () => {
 
     const waiting = "process.on('SIGTERM', () => { process.stdout.write(' got SIGTERM'); process.exit(42); }); process.stdout.write('ready'); setInterval(() => {}, 1000);";
     const run = start(["exec", ...scope, "--", process.execPath, "-e", waiting], { cwd });
-    await until(() => run.stdout().includes("ready"), "the command to start");
+    await waitFor(() => run.stdout().includes("ready"), 20_000, "the command to start");
     run.child.kill("SIGTERM");
     expect(await run.done).toMatchObject({ code: 42, stdout: "ready got SIGTERM" });
     done(cwd);
